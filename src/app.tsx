@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { createDb } from './db/client.ts';
+import { getTranslator } from './i18n/index.ts';
+import { isContentLanguage, type ContentLanguage } from './services/languages.ts';
+import { buildPageContext, pages } from './routes/pages.tsx';
+import { root } from './routes/root.ts';
+import { ErrorPage } from './views/error-page.tsx';
+
+function languageOfPath(url: string): ContentLanguage {
+  const first = new URL(url).pathname.split('/')[1] ?? '';
+  return isContentLanguage(first) ? first : 'en';
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  // Per-request objects are made here, never at module scope.
+  app.use('*', async (c, next) => {
+    c.set('db', createDb(c.env.DB));
+    await next();
+  });
+
+  app.route('/', root);
+  app.route('/', pages);
+
+  // Unknown edition or path outside any edition: English, linking every edition.
+  app.notFound((c) => {
+    const lang = languageOfPath(c.req.url);
+    const page = buildPageContext(c.req.url, lang, '/');
+    return c.html(
+      <ErrorPage page={page} title={page.t('errors.notFoundTitle')} message={page.t('errors.pageNotFound')} />,
+      404,
+    );
+  });
+
+  app.onError((error, c) => {
+    console.error(
+      JSON.stringify({
+        message: 'unhandled error',
+        path: new URL(c.req.url).pathname,
+        error: String(error),
+        stack: error.stack,
+      }),
+    );
+    const lang = languageOfPath(c.req.url);
+    const t = getTranslator(lang);
+    const page = buildPageContext(c.req.url, lang, '/');
+    return c.html(<ErrorPage page={page} title={t('errors.serverTitle')} message={t('errors.serverError')} />, 500);
+  });
+
+  return app;
+}
+
+export const app = createApp();

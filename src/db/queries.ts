@@ -1,0 +1,148 @@
+/** Read queries of the pages. Each page view costs one D1 round trip (one query or one batch). */
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Block } from '../services/ingest.ts';
+import type { ContentLanguage } from '../services/languages.ts';
+import type { Database } from './client.ts';
+import { documentEntities, documents, documentTopics, entities, translations } from './schema.ts';
+
+const wanted = alias(translations, 'wanted');
+const original = alias(translations, 'original');
+
+export interface StoryListItem {
+  slug: string;
+  publishedOn: string;
+  isoWeek: string;
+  sourceName: string;
+  headline: string;
+  summary: string;
+  /** The text is in the original language because this one has no translation yet. */
+  isFallback: boolean;
+  textLanguage: string;
+  topics: string[];
+}
+
+const topicsJson = sql<string>`(SELECT json_group_array(topic_id) FROM (SELECT ${documentTopics.topicId} AS topic_id FROM ${documentTopics} WHERE ${documentTopics.documentId} = ${documents.id} ORDER BY ${documentTopics.position}))`;
+
+export async function listStories(
+  db: Database,
+  lang: ContentLanguage,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; items: StoryListItem[] }> {
+  const [rows, totals] = await db.batch([
+    db
+      .select({
+        slug: documents.slug,
+        publishedOn: documents.publishedOn,
+        isoWeek: documents.isoWeek,
+        sourceName: documents.sourceName,
+        originalLanguage: documents.originalLanguage,
+        headline: sql<string>`coalesce(${wanted.headline}, ${original.headline})`,
+        summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
+        hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
+        topics: topicsJson,
+      })
+      .from(documents)
+      .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
+      .leftJoin(original, and(eq(original.documentId, documents.id), eq(original.lang, documents.originalLanguage)))
+      .orderBy(desc(documents.publishedOn), desc(documents.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(documents),
+  ]);
+  return {
+    total: totals[0]?.total ?? 0,
+    items: rows.map((row) => ({
+      slug: row.slug,
+      publishedOn: row.publishedOn,
+      isoWeek: row.isoWeek,
+      sourceName: row.sourceName,
+      headline: row.headline,
+      summary: row.summary,
+      isFallback: !row.hasWanted,
+      textLanguage: row.hasWanted ? lang : row.originalLanguage,
+      topics: JSON.parse(row.topics) as string[],
+    })),
+  };
+}
+
+export interface ArticleText {
+  lang: string;
+  headline: string;
+  blocks: Block[];
+  origin: string;
+}
+
+export interface Article {
+  slug: string;
+  sourceName: string;
+  sourceUrl: string;
+  publishedOn: string;
+  publishedNote: string | null;
+  isoWeek: string;
+  originalLanguage: string;
+  headlineIsEditorial: boolean;
+  photoCredit: string | null;
+  texts: ArticleText[];
+  topics: string[];
+  entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
+}
+
+export async function getArticle(db: Database, slug: string): Promise<Article | null> {
+  const documentId = sql`(SELECT ${documents.id} FROM ${documents} WHERE ${documents.slug} = ${slug})`;
+  const [docs, texts, topicRows, entityRows] = await db.batch([
+    db.select().from(documents).where(eq(documents.slug, slug)),
+    db
+      .select({
+        lang: translations.lang,
+        headline: translations.headline,
+        body: translations.body,
+        origin: translations.origin,
+      })
+      .from(translations)
+      .where(eq(translations.documentId, documentId)),
+    db
+      .select({ topicId: documentTopics.topicId })
+      .from(documentTopics)
+      .where(eq(documentTopics.documentId, documentId))
+      .orderBy(asc(documentTopics.position)),
+    db
+      .select({
+        slug: entities.slug,
+        kind: entities.kind,
+        nameEn: entities.nameEn,
+        nameUz: entities.nameUz,
+        nameJa: entities.nameJa,
+        mentions: documentEntities.mentions,
+      })
+      .from(documentEntities)
+      .innerJoin(entities, eq(entities.id, documentEntities.entityId))
+      .where(eq(documentEntities.documentId, documentId))
+      .orderBy(desc(documentEntities.mentions), asc(entities.slug)),
+  ]);
+  const doc = docs[0];
+  if (!doc) return null;
+  return {
+    slug: doc.slug,
+    sourceName: doc.sourceName,
+    sourceUrl: doc.sourceUrl,
+    publishedOn: doc.publishedOn,
+    publishedNote: doc.publishedNote,
+    isoWeek: doc.isoWeek,
+    originalLanguage: doc.originalLanguage,
+    headlineIsEditorial: doc.headlineIsEditorial,
+    photoCredit: doc.photoCredit,
+    texts: texts.map((text) => ({ ...text, blocks: JSON.parse(text.body) as Block[] })),
+    topics: topicRows.map((row) => row.topicId),
+    entities: entityRows,
+  };
+}
+
+export async function countCorpus(db: Database): Promise<{ documents: number; translations: number }> {
+  const [docs, texts] = await db.batch([
+    db.select({ n: count() }).from(documents),
+    db.select({ n: count() }).from(translations),
+  ]);
+  return { documents: docs[0]?.n ?? 0, translations: texts[0]?.n ?? 0 };
+}

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** A report as published by its source; its text lives in `translations`, one row per language. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    sourceName: text().notNull(),
+    sourceUrl: text().notNull().unique(),
+    /** Calendar date of publication, YYYY-MM-DD. */
+    publishedOn: text().notNull(),
+    publishedNote: text(),
+    /** ISO week of publication (YYYY-Www), kept so week pages and rebuilds hit an index. */
+    isoWeek: text().notNull(),
+    originalLanguage: text().notNull(),
+    headlineIsEditorial: integer({ mode: 'boolean' }).notNull().default(false),
+    photoCredit: text(),
+    /** Hash of everything the document shows; a seed or import that changes nothing keeps it. */
+    contentHash: text().notNull(),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
+    updatedAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
+  },
+  (table) => [
+    index('documents_published_idx').on(table.publishedOn, table.id),
+    index('documents_week_idx').on(table.isoWeek, table.publishedOn),
+  ],
+);
+
+/** The text of a document in one language. `body` is a JSON array of blocks. */
+export const translations = sqliteTable(
+  'translations',
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    lang: text().notNull(),
+    headline: text().notNull(),
+    summary: text().notNull(),
+    body: text().notNull(),
+    /** 'human' for editorial translations, 'source' for the original text. */
+    origin: text().notNull().default('human'),
+    contentHash: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.lang] })],
+);
+
+/** The fixed topic vocabulary; names are interface strings in `locales/`. */
+export const topics = sqliteTable('topics', {
+  id: text().primaryKey(),
+  position: integer().notNull(),
+});
+
+export const documentTopics = sqliteTable(
+  'document_topics',
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    topicId: text()
+      .notNull()
+      .references(() => topics.id),
+    position: integer().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.documentId, table.topicId] }),
+    index('document_topics_topic_idx').on(table.topicId, table.documentId),
+  ],
+);
+
+export const entities = sqliteTable('entities', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  slug: text().notNull().unique(),
+  kind: text({ enum: ['person', 'organization', 'place'] }).notNull(),
+  nameEn: text().notNull(),
+  nameUz: text().notNull(),
+  nameJa: text().notNull(),
+});
+
+export const documentEntities = sqliteTable(
+  'document_entities',
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    entityId: integer()
+      .notNull()
+      .references(() => entities.id),
+    /** Mentions in the source text: the entity's salience in this document. */
+    mentions: integer().notNull().default(1),
+  },
+  (table) => [
+    primaryKey({ columns: [table.documentId, table.entityId] }),
+    index('document_entities_entity_idx').on(table.entityId, table.documentId),
+  ],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type TranslationRow = typeof translations.$inferSelect;
+export type EntityRow = typeof entities.$inferSelect;

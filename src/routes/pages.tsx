@@ -1,0 +1,76 @@
+/** Reader-facing HTML pages of one edition: /{lang}/… (HTTP concerns only). */
+import { Hono } from 'hono';
+import { getArticle, listStories } from '../db/queries.ts';
+import { getTranslator } from '../i18n/index.ts';
+import { isContentLanguage, LANGUAGE_TAGS } from '../services/languages.ts';
+import type { AppEnv } from '../app-env.ts';
+import { ArticlePage } from '../views/article.tsx';
+import { ErrorPage } from '../views/error-page.tsx';
+import { HomePage } from '../views/home.tsx';
+import type { PageContext } from '../views/page-context.ts';
+
+export const PAGE_SIZE = 10;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function buildPageContext(url: string, lang: PageContext['lang'], rest: string): PageContext {
+  return { lang, tag: LANGUAGE_TAGS[lang], t: getTranslator(lang), origin: new URL(url).origin, rest };
+}
+
+export const pages = new Hono<AppEnv>();
+
+pages.use('/:lang/*', async (c, next) => {
+  const lang = c.req.param('lang');
+  if (!isContentLanguage(lang)) return c.notFound();
+  c.set('lang', lang);
+  c.set('t', getTranslator(lang));
+  await next();
+});
+
+export function NotFoundView({
+  url,
+  lang,
+  reason,
+}: {
+  url: string;
+  lang: PageContext['lang'];
+  reason: 'articleNotFound' | 'pageNotFound';
+}) {
+  const page = buildPageContext(url, lang, '/');
+  return <ErrorPage page={page} title={page.t('errors.notFoundTitle')} message={page.t(`errors.${reason}`)} />;
+}
+
+pages.get('/:lang/', async (c) => {
+  const lang = c.get('lang');
+  const pageParam = c.req.query('page');
+  const pageNumber = pageParam === undefined ? 1 : Number(pageParam);
+  if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
+    return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+  }
+  const { total, items } = await listStories(c.get('db'), lang, pageNumber, PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+  const rest = pageNumber === 1 ? '/' : `/?page=${pageNumber}`;
+  return c.html(
+    <HomePage
+      page={buildPageContext(c.req.url, lang, rest)}
+      items={items}
+      pageNumber={pageNumber}
+      pageCount={pageCount}
+    />,
+  );
+});
+
+pages.get('/:lang/articles/:slug', async (c) => {
+  const lang = c.get('lang');
+  const slug = c.req.param('slug');
+  const article = SLUG.test(slug) ? await getArticle(c.get('db'), slug) : null;
+  if (!article) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="articleNotFound" />, 404);
+  return c.html(<ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} article={article} />);
+});
+
+// Anything else under a known edition is a 404 in that edition's language.
+pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));
+pages.get('/:lang', (c) => {
+  const lang = c.req.param('lang');
+  return isContentLanguage(lang) ? c.redirect(`/${lang}/`, 301) : c.notFound();
+});

@@ -1,0 +1,43 @@
+/** Edition-independent routes: language negotiation, the switch cookie and the health check. */
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { countCorpus } from '../db/queries.ts';
+import type { AppEnv } from '../app-env.ts';
+import { isContentLanguage } from '../services/languages.ts';
+import { chooseLanguage } from '../services/negotiate.ts';
+
+export const root = new Hono<AppEnv>();
+
+const ONE_YEAR = 365 * 24 * 60 * 60;
+
+root.get('/', (c) => {
+  const lang = chooseLanguage(c.req.header('Cookie'), c.req.header('Accept-Language'));
+  c.header('Vary', 'Accept-Language, Cookie');
+  c.header('Cache-Control', 'private, no-cache');
+  return c.redirect(`/${lang}/`, 302);
+});
+
+/**
+ * The language switch goes through here so the choice is remembered: it sets the `lang`
+ * cookie and sends the reader on to the same page in that language. `next` must be a path
+ * of that edition on this site, so the endpoint cannot be used as an open redirect.
+ */
+root.get('/lang/:lang', (c) => {
+  const lang = c.req.param('lang');
+  if (!isContentLanguage(lang)) return c.notFound();
+  const next = c.req.query('next') ?? `/${lang}/`;
+  const target = next.startsWith(`/${lang}/`) && !next.startsWith('//') && !/[\\\r\n]/.test(next) ? next : `/${lang}/`;
+  setCookie(c, 'lang', lang, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax', secure: true, httpOnly: true });
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(target, 302);
+});
+
+root.get('/healthz', async (c) => {
+  const started = Date.now();
+  try {
+    const counts = await countCorpus(c.get('db'));
+    return c.json({ status: 'ok', d1: { reachable: true, latencyMs: Date.now() - started }, counts });
+  } catch (error) {
+    return c.json({ status: 'error', d1: { reachable: false, error: String(error) } }, 503);
+  }
+});

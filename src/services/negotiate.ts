@@ -1,0 +1,76 @@
+/**
+ * Chooses the edition for a reader who arrives at "/": the `lang` cookie, else the
+ * Accept-Language header (q-values honoured, regional tags mapped), else English.
+ */
+import { DEFAULT_LANGUAGE, isContentLanguage, type ContentLanguage } from './languages.ts';
+
+export interface LanguageRange {
+  tag: string;
+  q: number;
+}
+
+// Headers are attacker-controlled: bound the work done on them.
+const MAX_HEADER_LENGTH = 4096;
+const MAX_RANGES = 32;
+const RANGE = /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/i;
+const QUALITY = /^q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/i;
+
+/** Parses Accept-Language; malformed ranges are skipped, q=0 ranges excluded, order by q then position. */
+export function parseAcceptLanguage(header: string | null | undefined): LanguageRange[] {
+  if (!header) return [];
+  const ranges: (LanguageRange & { position: number })[] = [];
+  const parts = header.slice(0, MAX_HEADER_LENGTH).split(',').slice(0, MAX_RANGES);
+  parts.forEach((part, position) => {
+    const [rawTag = '', ...params] = part.split(';').map((piece) => piece.trim());
+    if (!RANGE.test(rawTag)) return;
+    let q = 1;
+    for (const param of params) {
+      if (!/^q=/i.test(param)) continue;
+      const match = QUALITY.exec(param);
+      if (!match) return; // an unreadable weight makes the whole range unreadable
+      q = Number(match[1]);
+    }
+    if (q <= 0) return;
+    ranges.push({ tag: rawTag.toLowerCase(), q, position });
+  });
+  return ranges.sort((a, b) => b.q - a.q || a.position - b.position).map(({ tag, q }) => ({ tag, q }));
+}
+
+/** Maps a language range to an edition: ja-JP → ja, uz-UZ / uz-Latn → uz, en-GB → en. */
+export function matchEdition(tag: string): ContentLanguage | null {
+  const primary = tag.toLowerCase().split('-')[0] ?? '';
+  return isContentLanguage(primary) ? primary : null;
+}
+
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const pair of header.slice(0, MAX_HEADER_LENGTH).split(';')) {
+    const index = pair.indexOf('=');
+    if (index === -1) continue;
+    if (pair.slice(0, index).trim() !== name) continue;
+    return pair
+      .slice(index + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+  }
+  return null;
+}
+
+export function chooseLanguage(
+  cookieHeader: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): ContentLanguage {
+  const fromCookie = readCookie(cookieHeader, 'lang');
+  if (fromCookie && isContentLanguage(fromCookie)) return fromCookie;
+  let wildcard = false;
+  for (const range of parseAcceptLanguage(acceptLanguage)) {
+    if (range.tag === '*') {
+      wildcard = true;
+      continue;
+    }
+    const edition = matchEdition(range.tag);
+    if (edition) return edition;
+  }
+  void wildcard; // "*" accepts anything, and the default edition is anything
+  return DEFAULT_LANGUAGE;
+}

@@ -1,0 +1,104 @@
+import type { Article } from '../db/queries.ts';
+import { formatDate } from '../services/format.ts';
+import {
+  CONTENT_LANGUAGES,
+  LANGUAGE_NAMES,
+  LANGUAGE_TAGS,
+  isContentLanguage,
+  type ContentLanguage,
+} from '../services/languages.ts';
+import { Layout } from './layout.tsx';
+import { editionPath, type PageContext } from './page-context.ts';
+
+function entityName(entity: Article['entities'][number], lang: ContentLanguage): string {
+  if (lang === 'uz') return entity.nameUz;
+  if (lang === 'ja') return entity.nameJa;
+  return entity.nameEn;
+}
+
+export function ArticlePage({ page, article }: { page: PageContext; article: Article }) {
+  const { t, lang, tag } = page;
+  const own = article.texts.find((text) => text.lang === lang);
+  const text =
+    own ?? article.texts.find((candidate) => candidate.lang === article.originalLanguage) ?? article.texts[0];
+  if (!text) throw new Error(`article ${article.slug} has no text`);
+  const isFallback = !own;
+  const textTag = isContentLanguage(text.lang) ? LANGUAGE_TAGS[text.lang] : text.lang;
+  const firstParagraph = text.blocks.find((block) => block.kind === 'p')?.text ?? text.headline;
+  const description = firstParagraph.length > 200 ? `${firstParagraph.slice(0, 197)}…` : firstParagraph;
+  const others = CONTENT_LANGUAGES.filter((code) => code !== lang);
+  return (
+    <Layout page={page} title={text.headline} description={description} ogType="article">
+      <article>
+        <header>
+          <h1 lang={isFallback ? textTag : undefined}>{text.headline}</h1>
+          {article.headlineIsEditorial ? <p class="meta">{t('article.editorialHeadline')}</p> : null}
+          <dl class="facts">
+            <dt>{t('article.published')}</dt>
+            <dd>
+              <time datetime={article.publishedOn}>{formatDate(tag, article.publishedOn)}</time>
+            </dd>
+            <dt>{t('article.source')}</dt>
+            <dd class="source">
+              <a href={article.sourceUrl} rel="external noopener">
+                {article.sourceName}
+              </a>
+            </dd>
+          </dl>
+        </header>
+        {isFallback ? (
+          <p class="note" role="note">
+            {t('article.fallback')}
+          </p>
+        ) : null}
+        <div class="body" lang={isFallback ? textTag : undefined}>
+          {text.blocks.map((block) => (block.kind === 'h' ? <h2>{block.text}</h2> : <p>{block.text}</p>))}
+        </div>
+        {article.photoCredit ? <p class="meta">{t('article.photoCredit', { credit: article.photoCredit })}</p> : null}
+        <p class="source">
+          <a href={article.sourceUrl} rel="external noopener">
+            {t('article.readOriginal', { source: article.sourceName })}
+          </a>
+        </p>
+        <section aria-labelledby="topics-heading">
+          <h2 id="topics-heading">{t('article.topics')}</h2>
+          <ul class="chips">
+            {article.topics.map((topic) => (
+              <li>{t(`topics.${topic}`)}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="entities-heading">
+          <h2 id="entities-heading">{t('article.entities')}</h2>
+          <ul class="chips">
+            {article.entities.map((entity) => (
+              <li title={t(`entityKind.${entity.kind}`)}>{entityName(entity, lang)}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="languages-heading">
+          <h2 id="languages-heading">{t('article.otherLanguages')}</h2>
+          <ul>
+            {others.map((code) => {
+              const other = article.texts.find((candidate) => candidate.lang === code);
+              return (
+                <li>
+                  <a href={editionPath(code, `/articles/${article.slug}`)} hreflang={LANGUAGE_TAGS[code]}>
+                    <span lang={LANGUAGE_TAGS[code]}>{LANGUAGE_NAMES[code]}</span>
+                    {other ? (
+                      <>
+                        {': '}
+                        <span lang={LANGUAGE_TAGS[code]}>{other.headline}</span>
+                      </>
+                    ) : null}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        {article.publishedNote ? <p class="meta">{t('article.dateNote', { note: article.publishedNote })}</p> : null}
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,91 @@
+import type { StoryListItem } from '../db/queries.ts';
+import { formatDate, formatDateRange } from '../services/format.ts';
+import { getWeekRange } from '../services/iso-week.ts';
+import { LANGUAGE_TAGS, isContentLanguage } from '../services/languages.ts';
+import { Layout } from './layout.tsx';
+import { editionPath, type PageContext } from './page-context.ts';
+
+interface HomeProps {
+  page: PageContext;
+  items: StoryListItem[];
+  pageNumber: number;
+  pageCount: number;
+}
+
+function groupByWeek(items: StoryListItem[]): { week: string; items: StoryListItem[] }[] {
+  const groups: { week: string; items: StoryListItem[] }[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last?.week === item.isoWeek) last.items.push(item);
+    else groups.push({ week: item.isoWeek, items: [item] });
+  }
+  return groups;
+}
+
+export function StoryTeaser({ page, item }: { page: PageContext; item: StoryListItem }) {
+  const { t, lang, tag } = page;
+  const textTag = isContentLanguage(item.textLanguage) ? LANGUAGE_TAGS[item.textLanguage] : item.textLanguage;
+  return (
+    <article class="story">
+      <h3 lang={item.isFallback ? textTag : undefined}>
+        <a href={editionPath(lang, `/articles/${item.slug}`)}>{item.headline}</a>
+      </h3>
+      <p class="meta">
+        <time datetime={item.publishedOn}>{formatDate(tag, item.publishedOn)}</time> · {item.sourceName}
+      </p>
+      {item.isFallback ? <p class="meta">{t('article.fallback')}</p> : null}
+      <p lang={item.isFallback ? textTag : undefined}>{item.summary}</p>
+      <ul class="chips" aria-label={t('article.topics')}>
+        {item.topics.map((topic) => (
+          <li>{t(`topics.${topic}`)}</li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+export function HomePage({ page, items, pageNumber, pageCount }: HomeProps) {
+  const { t, lang, tag } = page;
+  const title = t('home.title');
+  return (
+    <Layout page={page} title={title} description={t('site.description')}>
+      <h1>{title}</h1>
+      {items.length === 0 ? <p>{t('home.empty')}</p> : null}
+      {groupByWeek(items).map((group) => {
+        const range = getWeekRange(group.week);
+        const [year, week] = group.week.split('-W');
+        return (
+          <section aria-labelledby={`week-${group.week}`}>
+            <h2 id={`week-${group.week}`}>
+              {t('home.week', { week: Number(week), year })}
+              {range ? <span class="meta"> ({formatDateRange(tag, range.start, range.end)})</span> : null}
+            </h2>
+            <p class="meta">{t('home.storyCount', { count: group.items.length })}</p>
+            {group.items.map((item) => (
+              <StoryTeaser page={page} item={item} />
+            ))}
+          </section>
+        );
+      })}
+      {pageCount > 1 ? (
+        <nav class="pager" aria-label={t('pagination.label')}>
+          {pageNumber > 1 ? (
+            <a rel="prev" href={editionPath(lang, pageNumber === 2 ? '/' : `/?page=${pageNumber - 1}`)}>
+              {t('pagination.newer')}
+            </a>
+          ) : (
+            <span />
+          )}
+          <span>{t('pagination.position', { page: pageNumber, total: pageCount })}</span>
+          {pageNumber < pageCount ? (
+            <a rel="next" href={editionPath(lang, `/?page=${pageNumber + 1}`)}>
+              {t('pagination.older')}
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,101 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { CONTENT_LANGUAGES, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
+import { editionPath, type PageContext } from './page-context.ts';
+import { STYLES } from './styles.ts';
+
+const OG_LOCALES: Record<string, string> = { en: 'en_GB', uz: 'uz_UZ', ja: 'ja_JP' };
+
+interface LayoutProps {
+  page: PageContext;
+  title: string;
+  description: string;
+  children: Child;
+  ogType?: 'website' | 'article';
+  /** Languages this page exists in; defaults to all editions. */
+  languages?: readonly string[];
+}
+
+/** Switch links pass through /lang/{code} so the choice is remembered in the `lang` cookie. */
+export function switchHref(lang: string, rest: string): string {
+  return `/lang/${lang}?next=${encodeURIComponent(editionPath(lang, rest))}`;
+}
+
+export function Layout({ page, title, description, children, ogType = 'website', languages }: LayoutProps) {
+  const { t, lang, tag, origin, rest } = page;
+  const available = languages ?? CONTENT_LANGUAGES;
+  const canonical = origin + editionPath(lang, rest);
+  const siteName = t('site.name');
+  const fullTitle = `${title} · ${siteName}`;
+  return (
+    <>
+      {/* Constant markup, not data: the doctype cannot be expressed in JSX. */}
+      {raw('<!DOCTYPE html>')}
+      <html lang={tag}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta name="description" content={description} />
+          <link rel="canonical" href={canonical} />
+          {CONTENT_LANGUAGES.filter((code) => available.includes(code)).map((code) => (
+            <link rel="alternate" hreflang={LANGUAGE_TAGS[code]} href={origin + editionPath(code, rest)} />
+          ))}
+          <link
+            rel="alternate"
+            hreflang="x-default"
+            href={rest === '/' ? `${origin}/` : origin + editionPath('en', rest)}
+          />
+          <meta property="og:site_name" content={siteName} />
+          <meta property="og:type" content={ogType} />
+          <meta property="og:title" content={title} />
+          <meta property="og:description" content={description} />
+          <meta property="og:url" content={canonical} />
+          <meta property="og:locale" content={OG_LOCALES[lang]} />
+          <meta name="color-scheme" content="light dark" />
+          {/* The stylesheet is a constant of this module; CSS must not be HTML-escaped. */}
+          <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t('nav.skip')}
+          </a>
+          <header class="site">
+            <div class="wrap">
+              <div>
+                <a class="brand" href={editionPath(lang, '/')}>
+                  {siteName}
+                </a>
+                <p class="tagline">{t('site.tagline')}</p>
+              </div>
+              <nav aria-label={t('nav.languages')} class="langs">
+                <ul>
+                  {CONTENT_LANGUAGES.map((code) => (
+                    <li>
+                      <a
+                        href={switchHref(code, rest)}
+                        hreflang={LANGUAGE_TAGS[code]}
+                        lang={LANGUAGE_TAGS[code]}
+                        aria-current={code === lang ? 'page' : undefined}
+                      >
+                        {LANGUAGE_NAMES[code]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="main" class="wrap" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site">
+            <div class="wrap">
+              <p>{t('footer.about')}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

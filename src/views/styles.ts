@@ -1,0 +1,40 @@
+/** The site's only stylesheet, inlined: one small response per page view, no extra request. */
+export const STYLES = `
+:root{color-scheme:light dark;--bg:#fdfcf9;--fg:#1d1d1f;--muted:#555a60;--accent:#0b5cad;--rule:#d9d6cf;--chip:#eef2f7;--focus:#c2410c;
+--font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;--serif:Georgia,"Noto Serif",serif}
+@media (prefers-color-scheme:dark){:root{--bg:#14161a;--fg:#ecebe7;--muted:#a9adb3;--accent:#8cc4ff;--rule:#33363c;--chip:#23272e;--focus:#ffb072}}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 var(--font);overflow-wrap:break-word}
+:lang(ja){font-family:"Hiragino Kaku Gothic ProN","Hiragino Sans","Noto Sans JP","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-serif;line-height:1.85;line-break:strict;word-break:normal;overflow-wrap:anywhere;font-feature-settings:"palt" 0}
+a{color:var(--accent)}
+a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem 1rem;z-index:10}
+.skip:focus{left:.5rem}
+.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
+header.site{border-bottom:1px solid var(--rule);padding:.75rem 0}
+header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between}
+.brand{font:700 1.35rem/1.2 var(--serif);color:var(--fg);text-decoration:none}
+.tagline{color:var(--muted);font-size:.9rem;margin:0}
+nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .9rem}
+.langs a[aria-current]{font-weight:700;color:var(--fg);text-decoration:none}
+main{padding:1.25rem 0 2.5rem}
+h1{font:700 1.9rem/1.25 var(--serif);margin:.5rem 0 1rem}
+:lang(ja) h1,:lang(ja) h2,:lang(ja) h3{font-family:inherit;line-height:1.5}
+h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid var(--rule)}
+.story{margin:0 0 1.5rem}
+.story h3{font-size:1.15rem;margin:0 0 .25rem;line-height:1.35}
+.meta{color:var(--muted);font-size:.9rem;margin:.1rem 0 .4rem}
+.chips{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wrap;gap:.35rem}
+.chips li{background:var(--chip);border-radius:1rem;padding:.05rem .6rem;font-size:.85rem}
+.note{border-left:4px solid var(--focus);background:var(--chip);padding:.5rem .9rem;margin:1rem 0}
+.body p{margin:0 0 1em}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.95rem}
+dl.facts dt{color:var(--muted)}
+dl.facts dd{margin:0}
+.pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
+footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
+@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}}
+@media print{:root{--bg:#fff;--fg:#000;--muted:#333}header.site nav,.skip,.pager,footer.site nav{display:none}
+a{color:#000;text-decoration:none}.body a[href^="http"]::after,.source a::after{content:" (" attr(href) ")";font-size:.8em}}
+`;

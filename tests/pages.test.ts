@@ -1,0 +1,174 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedTestCorpus } from './helpers/corpus.ts';
+import { get, ORIGIN } from './helpers/http.ts';
+
+const LANGS = ['en', 'uz', 'ja'] as const;
+const ARTICLE = 'mirziyoyev-and-takaichi-hold-talks-in-tokyo';
+
+beforeAll(async () => {
+  await seedTestCorpus(env.DB);
+});
+
+describe('GET /', () => {
+  it.each([
+    [{ 'Accept-Language': 'ja-JP,ja;q=0.9,en;q=0.8' }, '/ja/'],
+    [{ 'Accept-Language': 'uz-UZ' }, '/uz/'],
+    [{ 'Accept-Language': 'uz-Latn' }, '/uz/'],
+    [{ 'Accept-Language': 'ja;q=0, uz;q=0.4, en;q=0.3' }, '/uz/'],
+    [{ 'Accept-Language': 'de-DE' }, '/en/'],
+    [{ 'Accept-Language': '???;;q=x' }, '/en/'],
+    [{}, '/en/'],
+    [{ Cookie: 'lang=ja', 'Accept-Language': 'uz' }, '/ja/'],
+    [{ Cookie: 'lang=xx', 'Accept-Language': 'uz' }, '/uz/'],
+  ])('redirects %o to %s', async (headers, location) => {
+    const response = await get('/', headers);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe(location);
+    expect(response.headers.get('Vary')).toBe('Accept-Language, Cookie');
+  });
+});
+
+describe('language switch', () => {
+  it('sets the cookie and goes to the same page in the chosen language', async () => {
+    const response = await get(`/lang/ja?next=${encodeURIComponent(`/ja/articles/${ARTICLE}`)}`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe(`/ja/articles/${ARTICLE}`);
+    const cookie = response.headers.get('Set-Cookie') ?? '';
+    expect(cookie).toMatch(/^lang=ja;/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('never redirects off the edition', async () => {
+    for (const next of ['https://evil.example/', '//evil.example/', '/en/articles/x', '/ja/\\evil']) {
+      const response = await get(`/lang/ja?next=${encodeURIComponent(next)}`);
+      expect(response.headers.get('Location')).toBe('/ja/');
+    }
+    expect((await get('/lang/fr')).status).toBe(404);
+  });
+
+  it('links from every page to the same page in each language', async () => {
+    const html = await (await get(`/uz/articles/${ARTICLE}`)).text();
+    for (const lang of LANGS) {
+      expect(html).toContain(`href="/lang/${lang}?next=${encodeURIComponent(`/${lang}/articles/${ARTICLE}`)}"`);
+    }
+  });
+});
+
+describe('home', () => {
+  it.each(LANGS)('%s: lists every story newest first, grouped by ISO week', async (lang) => {
+    const response = await get(`/${lang}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html; charset=UTF-8/i);
+    const html = await response.text();
+    const order = [
+      ARTICLE,
+      'uzbekistan-and-japan-sign-12bn-cooperation-portfolio',
+      'uzbekistan-japan-exploring-bilateral-cooperation-prospects',
+      'uzbek-and-japanese-foreign-ministries-review-strategic-partnership',
+      'dialogue-central-asia-japan-is-an-effective-platform-for-cooperation',
+    ].map((slug) => html.indexOf(`/${lang}/articles/${slug}`));
+    expect(order.every((position) => position > 0)).toBe(true);
+    // 001 (2025-12-19) and 002 (2025-12-20) share 2025-W51; 001 has the higher id but 002 is newer.
+    expect(order[1]).toBeLessThan(order[0] ?? 0);
+    expect(order.slice(2)).toEqual([...order.slice(2)].sort((a, b) => a - b));
+    expect(html.match(/<section aria-labelledby="week-/g)).toHaveLength(4);
+  });
+
+  it('localizes dates, week headings and counts', async () => {
+    const ja = await (await get('/ja/')).text();
+    expect(ja).toContain('2025年12月20日');
+    expect(ja).toContain('2025年第51週');
+    expect(ja).toContain('2件の記事');
+    const uz = await (await get('/uz/')).text();
+    expect(uz).toContain('20-dekabr, 2025');
+    expect(uz).toContain('2025-yil, 51-hafta');
+    const en = await (await get('/en/')).text();
+    expect(en).toContain('December 20, 2025');
+    expect(en).toContain('2 stories');
+    expect(en).toContain('1 story');
+  });
+
+  it('shows summaries in the page language', async () => {
+    const ja = await (await get('/ja/')).text();
+    expect(ja).toContain('120億ドル');
+    const uz = await (await get('/uz/')).text();
+    expect(uz).toMatch(/Oʻzbekiston va Yaponiya/);
+  });
+
+  it('paginates and 404s out-of-range pages', async () => {
+    expect((await get('/en/?page=1')).status).toBe(200);
+    expect((await get('/en/?page=2')).status).toBe(404);
+    expect((await get('/en/?page=0')).status).toBe(404);
+    expect((await get('/en/?page=abc')).status).toBe(404);
+  });
+});
+
+describe('article', () => {
+  it.each(LANGS)('%s: full text, source, date, topics, entities and other languages', async (lang) => {
+    const response = await get(`/${lang}/articles/${ARTICLE}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('href="https://www.darakchi.uz/en/209380"');
+    expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/${lang}/articles/${ARTICLE}"/>`);
+    for (const [code, tag] of [
+      ['en', 'en'],
+      ['uz', 'uz-Latn'],
+      ['ja', 'ja'],
+    ]) {
+      expect(html).toContain(`<link rel="alternate" hreflang="${tag}" href="${ORIGIN}/${code}/articles/${ARTICLE}"/>`);
+    }
+    expect(html).toContain('hreflang="x-default"');
+    expect(html).toContain('property="og:title"');
+    // 17 paragraphs of the report.
+    expect(html.split('<div class="body"')[1]?.split('</div>')[0]?.match(/<p>/g)).toHaveLength(17);
+  });
+
+  it('uses the right html lang and localized names', async () => {
+    const ja = await (await get(`/ja/articles/${ARTICLE}`)).text();
+    expect(ja).toContain('<html lang="ja">');
+    expect(ja).toContain('高市早苗');
+    expect(ja).toContain('サマルカンド');
+    const uz = await (await get(`/uz/articles/${ARTICLE}`)).text();
+    expect(uz).toContain('<html lang="uz-Latn">');
+    expect(uz).toContain('Samarqand');
+    expect(uz).not.toMatch(/[OoGg]['‘’`]/);
+  });
+
+  it('404s an unknown slug in the page language', async () => {
+    const response = await get('/ja/articles/no-such-story');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('ページが見つかりません');
+    expect((await get('/uz/articles/BAD%20SLUG')).status).toBe(404);
+  });
+});
+
+describe('unknown language and paths', () => {
+  it('404s in English with links to the three editions', async () => {
+    const response = await get('/fr/');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<html lang="en">');
+    for (const lang of LANGS) expect(html).toContain(`href="/${lang}/"`);
+  });
+
+  it('404s an unknown path inside an edition in its language', async () => {
+    const response = await get('/uz/nowhere');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Sahifa topilmadi');
+  });
+});
+
+describe('/healthz', () => {
+  it('reports D1 reachable and the counts', async () => {
+    const response = await get('/healthz');
+    expect(response.status).toBe(200);
+    const body = await response.json<{ status: string; d1: { reachable: boolean }; counts: { documents: number } }>();
+    expect(body.status).toBe('ok');
+    expect(body.d1.reachable).toBe(true);
+    expect(body.counts.documents).toBe(5);
+  });
+});

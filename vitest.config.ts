@@ -1,0 +1,19 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Every test runs inside workerd against a real local D1 with the project's migrations.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('migrations');
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations }, compatibilityFlags: ['nodejs_compat'] },
+      }),
+    ],
+    test: {
+      include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+      setupFiles: ['./tests/setup/apply-migrations.ts'],
+    },
+  };
+});
