@@ -6,6 +6,8 @@
 import { getPlatformProxy } from 'wrangler';
 import { createDb } from '../src/db/client.ts';
 import { seedCorpus } from '../src/db/seed.ts';
+import { chooseWeeksToRebuild, rebuildWeek } from '../src/scheduled.ts';
+import { getPreviousIsoWeek } from '../src/services/week-clock.ts';
 import { assembleCorpus } from '../src/services/corpus.ts';
 import { readCorpusInput } from './content.ts';
 
@@ -13,8 +15,16 @@ const input = await readCorpusInput();
 const corpus = await assembleCorpus(input);
 const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: true });
 try {
-  const changed = await seedCorpus(createDb(proxy.env.DB), corpus, input.entities.entities);
+  const db = createDb(proxy.env.DB);
+  const changed = await seedCorpus(db, corpus, input.entities.entities);
   console.log(`seed: ${corpus.length} documents, ${changed} rows changed`);
+  // Build the weekly summaries now, as the Monday cron would, so a fresh `npm start` shows them.
+  const now = Date.now();
+  const weeks = await chooseWeeksToRebuild(db, getPreviousIsoWeek(now, proxy.env.DIGEST_TIME_ZONE || 'UTC'));
+  let summaryChanges = 0;
+  for (const [week, fingerprint] of weeks)
+    summaryChanges += await rebuildWeek(db, week, fingerprint, new Date(now).toISOString());
+  console.log(`seed: ${weeks.size} weekly summaries checked, ${summaryChanges} rows changed`);
 } finally {
   await proxy.dispose();
 }

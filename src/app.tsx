@@ -3,7 +3,8 @@ import type { AppEnv } from './app-env.ts';
 import { createDb } from './db/client.ts';
 import { getTranslator } from './i18n/index.ts';
 import { isContentLanguage, type ContentLanguage } from './services/languages.ts';
-import { buildPageContext, pages } from './routes/pages.tsx';
+import { buildPageContext } from './routes/page-helpers.tsx';
+import { pages } from './routes/pages.tsx';
 import { root } from './routes/root.ts';
 import { ErrorPage } from './views/error-page.tsx';
 

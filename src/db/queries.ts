@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { ContentLanguage } from '../services/languages.ts';
 import type { Database } from './client.ts';
-import { documentEntities, documents, documentTopics, entities, translations } from './schema.ts';
+import { documentEntities, documents, documentTopics, entities, translations, weeklySummaries } from './schema.ts';
 
 const wanted = alias(translations, 'wanted');
 const original = alias(translations, 'original');
@@ -20,6 +20,8 @@ export interface StoryListItem {
   isFallback: boolean;
   textLanguage: string;
   topics: string[];
+  /** A weekly summary of this story's week exists in the page language. */
+  hasWeekSummary: boolean;
 }
 
 const topicsJson = sql<string>`(SELECT json_group_array(topic_id) FROM (SELECT ${documentTopics.topicId} AS topic_id FROM ${documentTopics} WHERE ${documentTopics.documentId} = ${documents.id} ORDER BY ${documentTopics.position}))`;
@@ -29,7 +31,7 @@ export async function listStories(
   lang: ContentLanguage,
   page: number,
   pageSize: number,
-): Promise<{ total: number; items: StoryListItem[] }> {
+): Promise<{ total: number; lastModified: string | null; items: StoryListItem[] }> {
   const [rows, totals] = await db.batch([
     db
       .select({
@@ -42,6 +44,7 @@ export async function listStories(
         summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
         hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
         topics: topicsJson,
+        hasWeekSummary: sql<number>`EXISTS (SELECT 1 FROM ${weeklySummaries} WHERE ${weeklySummaries.week} = ${documents.isoWeek} AND ${weeklySummaries.lang} = ${lang})`,
       })
       .from(documents)
       .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
@@ -49,10 +52,11 @@ export async function listStories(
       .orderBy(desc(documents.publishedOn), desc(documents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(documents),
+    db.select({ total: count(), lastModified: sql<string | null>`max(${documents.updatedAt})` }).from(documents),
   ]);
   return {
     total: totals[0]?.total ?? 0,
+    lastModified: totals[0]?.lastModified ?? null,
     items: rows.map((row) => ({
       slug: row.slug,
       publishedOn: row.publishedOn,
@@ -63,6 +67,7 @@ export async function listStories(
       isFallback: !row.hasWanted,
       textLanguage: row.hasWanted ? lang : row.originalLanguage,
       topics: JSON.parse(row.topics) as string[],
+      hasWeekSummary: Boolean(row.hasWeekSummary),
     })),
   };
 }
@@ -84,6 +89,9 @@ export interface Article {
   originalLanguage: string;
   headlineIsEditorial: boolean;
   photoCredit: string | null;
+  updatedAt: string;
+  /** Languages in which the weekly summary of the article's week exists. */
+  weekSummaryLangs: string[];
   texts: ArticleText[];
   topics: string[];
   entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
@@ -91,7 +99,7 @@ export interface Article {
 
 export async function getArticle(db: Database, slug: string): Promise<Article | null> {
   const documentId = sql`(SELECT ${documents.id} FROM ${documents} WHERE ${documents.slug} = ${slug})`;
-  const [docs, texts, topicRows, entityRows] = await db.batch([
+  const [docs, texts, topicRows, entityRows, summaryRows] = await db.batch([
     db.select().from(documents).where(eq(documents.slug, slug)),
     db
       .select({
@@ -120,6 +128,15 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
       .innerJoin(entities, eq(entities.id, documentEntities.entityId))
       .where(eq(documentEntities.documentId, documentId))
       .orderBy(desc(documentEntities.mentions), asc(entities.slug)),
+    db
+      .select({ lang: weeklySummaries.lang })
+      .from(weeklySummaries)
+      .where(
+        eq(
+          weeklySummaries.week,
+          sql`(SELECT ${documents.isoWeek} FROM ${documents} WHERE ${documents.slug} = ${slug})`,
+        ),
+      ),
   ]);
   const doc = docs[0];
   if (!doc) return null;
@@ -133,6 +150,8 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
     originalLanguage: doc.originalLanguage,
     headlineIsEditorial: doc.headlineIsEditorial,
     photoCredit: doc.photoCredit,
+    updatedAt: doc.updatedAt,
+    weekSummaryLangs: summaryRows.map((row) => row.lang),
     texts: texts.map((text) => ({ ...text, blocks: JSON.parse(text.body) as Block[] })),
     topics: topicRows.map((row) => row.topicId),
     entities: entityRows,

@@ -103,3 +103,49 @@ export const documentEntities = sqliteTable(
 export type DocumentRow = typeof documents.$inferSelect;
 export type TranslationRow = typeof translations.$inferSelect;
 export type EntityRow = typeof entities.$inferSelect;
+
+/**
+ * A week's built summary in one language. `firstPublishedAt` is set once and never
+ * changed by a rebuild (feeds use it as the item's publication date); `updatedAt` moves
+ * only when the content does.
+ */
+export const weeklySummaries = sqliteTable(
+  'weekly_summaries',
+  {
+    week: text().notNull(),
+    lang: text().notNull(),
+    title: text().notNull(),
+    summaryText: text().notNull(),
+    /** The built summary (stories, figures, topic counts) as deterministic JSON. */
+    content: text().notNull(),
+    contentHash: text().notNull(),
+    /** Fingerprint of the week's documents the summary was built from (backfill detection). */
+    sourceHash: text().notNull(),
+    firstPublishedAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.week, table.lang] }),
+    index('weekly_summaries_lang_week_idx').on(table.lang, table.week),
+  ],
+);
+
+/** One row per scheduled run (a retry of the same scheduled time reuses its row). */
+export const cronRuns = sqliteTable(
+  'cron_runs',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    scheduledTime: text().notNull().unique(),
+    cron: text().notNull(),
+    startedAt: text().notNull(),
+    endedAt: text(),
+    status: text({ enum: ['running', 'ok', 'error'] }).notNull(),
+    weeksRebuilt: text().notNull().default('[]'),
+    attempts: integer().notNull().default(1),
+    error: text(),
+  },
+  (table) => [index('cron_runs_started_idx').on(table.startedAt)],
+);
+
+export type WeeklySummaryRow = typeof weeklySummaries.$inferSelect;
+export type CronRunRow = typeof cronRuns.$inferSelect;

@@ -4,9 +4,9 @@
  * language with getFixedT, so concurrent requests in different languages cannot mix.
  */
 import i18next, { type TFunction } from 'i18next';
-import en from '../../locales/en.json';
-import ja from '../../locales/ja.json';
-import uz from '../../locales/uz.json';
+import en from '../../locales/en.json' with { type: 'json' };
+import ja from '../../locales/ja.json' with { type: 'json' };
+import uz from '../../locales/uz.json' with { type: 'json' };
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../services/languages.ts';
 
 export const resources = {

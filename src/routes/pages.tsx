@@ -2,19 +2,16 @@
 import { Hono } from 'hono';
 import { getArticle, listStories } from '../db/queries.ts';
 import { getTranslator } from '../i18n/index.ts';
-import { isContentLanguage, LANGUAGE_TAGS } from '../services/languages.ts';
+import { isContentLanguage } from '../services/languages.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ArticlePage } from '../views/article.tsx';
-import { ErrorPage } from '../views/error-page.tsx';
 import { HomePage } from '../views/home.tsx';
-import type { PageContext } from '../views/page-context.ts';
+import { conditionalGet, toHttpDate } from './conditional.ts';
+import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { registerWeekRoutes } from './weeks.tsx';
 
 export const PAGE_SIZE = 10;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function buildPageContext(url: string, lang: PageContext['lang'], rest: string): PageContext {
-  return { lang, tag: LANGUAGE_TAGS[lang], t: getTranslator(lang), origin: new URL(url).origin, rest };
-}
 
 export const pages = new Hono<AppEnv>();
 
@@ -25,19 +22,7 @@ pages.use('/:lang/*', async (c, next) => {
   c.set('t', getTranslator(lang));
   await next();
 });
-
-export function NotFoundView({
-  url,
-  lang,
-  reason,
-}: {
-  url: string;
-  lang: PageContext['lang'];
-  reason: 'articleNotFound' | 'pageNotFound';
-}) {
-  const page = buildPageContext(url, lang, '/');
-  return <ErrorPage page={page} title={page.t('errors.notFoundTitle')} message={page.t(`errors.${reason}`)} />;
-}
+pages.use('/:lang/*', conditionalGet);
 
 pages.get('/:lang/', async (c) => {
   const lang = c.get('lang');
@@ -46,7 +31,8 @@ pages.get('/:lang/', async (c) => {
   if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
     return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
   }
-  const { total, items } = await listStories(c.get('db'), lang, pageNumber, PAGE_SIZE);
+  const { total, lastModified, items } = await listStories(c.get('db'), lang, pageNumber, PAGE_SIZE);
+  if (lastModified) c.header('Last-Modified', toHttpDate(lastModified));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
   const rest = pageNumber === 1 ? '/' : `/?page=${pageNumber}`;
@@ -65,8 +51,11 @@ pages.get('/:lang/articles/:slug', async (c) => {
   const slug = c.req.param('slug');
   const article = SLUG.test(slug) ? await getArticle(c.get('db'), slug) : null;
   if (!article) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="articleNotFound" />, 404);
+  c.header('Last-Modified', toHttpDate(article.updatedAt));
   return c.html(<ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} article={article} />);
 });
+
+registerWeekRoutes(pages);
 
 // Anything else under a known edition is a 404 in that edition's language.
 pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { countCorpus } from '../db/queries.ts';
+import { listRecentRuns } from '../db/summaries.ts';
 import type { AppEnv } from '../app-env.ts';
 import { isContentLanguage } from '../services/languages.ts';
 import { chooseLanguage } from '../services/negotiate.ts';
@@ -35,8 +36,26 @@ root.get('/lang/:lang', (c) => {
 root.get('/healthz', async (c) => {
   const started = Date.now();
   try {
-    const counts = await countCorpus(c.get('db'));
-    return c.json({ status: 'ok', d1: { reachable: true, latencyMs: Date.now() - started }, counts });
+    const db = c.get('db');
+    const [counts, runs] = await Promise.all([countCorpus(db), listRecentRuns(db, 5)]);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      status: 'ok',
+      d1: { reachable: true, latencyMs: Date.now() - started },
+      counts,
+      cron: {
+        lastRuns: runs.map((run) => ({
+          scheduledTime: run.scheduledTime,
+          cron: run.cron,
+          startedAt: run.startedAt,
+          endedAt: run.endedAt,
+          status: run.status,
+          attempts: run.attempts,
+          weeksRebuilt: JSON.parse(run.weeksRebuilt) as string[],
+          error: run.error,
+        })),
+      },
+    });
   } catch (error) {
     return c.json({ status: 'error', d1: { reachable: false, error: String(error) } }, 503);
   }

@@ -16,12 +16,14 @@ export interface Formatters {
   /** Day and month, for week ranges. */
   dayMonth: DateFormatter;
   number: { format(value: number): string };
+  /** "energy and education" / "energetika va taʼlim" / "エネルギーと教育" */
+  list: { format(items: readonly string[]): string };
 }
 
 /** CLDR 46 data for the locales workerd's ICU lacks. */
 const CLDR_FALLBACK: Record<
   string,
-  { months: string[]; long: string; dayMonth: string; group: string; decimal: string }
+  { months: string[]; long: string; dayMonth: string; group: string; decimal: string; and: string }
 > = {
   'uz-Latn': {
     months: [
@@ -42,6 +44,7 @@ const CLDR_FALLBACK: Record<
     dayMonth: '{d}-{MMMM}',
     group: '\u00a0',
     decimal: ',',
+    and: 'va',
   },
   'uz-Cyrl': {
     months: ['январ', 'феврал', 'март', 'апрел', 'май', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
@@ -49,6 +52,7 @@ const CLDR_FALLBACK: Record<
     dayMonth: '{d} {MMMM}',
     group: '\u00a0',
     decimal: ',',
+    and: 'ва',
   },
 };
 
@@ -83,12 +87,19 @@ function buildFormatters(tag: string): Formatters {
             )
             .join(''),
       },
+      list: {
+        format: (items) =>
+          items.length <= 1
+            ? (items[0] ?? '')
+            : `${items.slice(0, -1).join(', ')} ${fallback.and} ${items.at(-1) ?? ''}`,
+      },
     };
   }
   return {
     date: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }),
     dayMonth: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
     number: new Intl.NumberFormat(tag),
+    list: new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }),
   };
 }
 

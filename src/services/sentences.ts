@@ -84,6 +84,25 @@ function endsWithAbbreviation(before: string): boolean {
   return ABBREVIATIONS.has(token);
 }
 
+// A quotation longer than this is taken to be an unclosed quote mark in the source, not a quote.
+const MAX_QUOTATION = 400;
+
+/** Inside “…” / «…» / "…": a full stop there ends the quoted sentence, not ours. */
+function insideQuotation(segment: string): boolean {
+  if (segment.length > MAX_QUOTATION) return false;
+  let straight = 0;
+  let curly = 0;
+  let guillemets = 0;
+  for (const char of segment) {
+    if (char === '"') straight += 1;
+    else if (char === '“') curly += 1;
+    else if (char === '”') curly -= 1;
+    else if (char === '«') guillemets += 1;
+    else if (char === '»') guillemets -= 1;
+  }
+  return straight % 2 === 1 || curly > 0 || guillemets > 0;
+}
+
 function splitLatin(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
@@ -93,6 +112,7 @@ function splitLatin(text: string): string[] {
     const closers = match[2] ?? '';
     const before = text.slice(start, index);
     if (punctuation === '.' && endsWithAbbreviation(before)) continue;
+    if (insideQuotation(before + punctuation + closers)) continue;
     const end = index + punctuation.length + closers.length;
     sentences.push(text.slice(start, end).trim());
     start = end + (match[3]?.length ?? 0);

@@ -97,7 +97,18 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             })}
           </ul>
         </section>
-        {article.publishedNote ? <p class="meta">{t('article.dateNote', { note: article.publishedNote })}</p> : null}
+        {article.weekSummaryLangs.includes(lang) ? (
+          <p>
+            <a href={editionPath(lang, `/weeks/${article.isoWeek}`)}>
+              {t('article.weekLink', { week: article.isoWeek })}
+            </a>
+          </p>
+        ) : null}
+        {article.publishedNote ? (
+          <p class="meta">
+            {t('article.dateNote')} <span lang="en">{article.publishedNote}</span>
+          </p>
+        ) : null}
       </article>
     </Layout>
   );

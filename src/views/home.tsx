@@ -60,7 +60,15 @@ export function HomePage({ page, items, pageNumber, pageCount }: HomeProps) {
               {t('home.week', { week: Number(week), year })}
               {range ? <span class="meta"> ({formatDateRange(tag, range.start, range.end)})</span> : null}
             </h2>
-            <p class="meta">{t('home.storyCount', { count: group.items.length })}</p>
+            <p class="meta">
+              {t('home.storyCount', { count: group.items.length })}
+              {group.items[0]?.hasWeekSummary ? (
+                <>
+                  {' · '}
+                  <a href={editionPath(lang, `/weeks/${group.week}`)}>{t('weekly.read')}</a>
+                </>
+              ) : null}
+            </p>
             {group.items.map((item) => (
               <StoryTeaser page={page} item={item} />
             ))}

@@ -53,6 +53,24 @@ export function Layout({ page, title, description, children, ogType = 'website',
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={OG_LOCALES[lang]} />
           <meta name="color-scheme" content="light dark" />
+          <link
+            rel="alternate"
+            type="application/rss+xml"
+            title={`${t('feed.title')} (RSS)`}
+            href={`${origin}/${lang}/feed.xml`}
+          />
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            title={`${t('feed.title')} (Atom)`}
+            href={`${origin}/${lang}/feed.atom`}
+          />
+          <link
+            rel="alternate"
+            type="application/feed+json"
+            title={`${t('feed.title')} (JSON Feed)`}
+            href={`${origin}/${lang}/feed.json`}
+          />
           {/* The stylesheet is a constant of this module; CSS must not be HTML-escaped. */}
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
         </head>
@@ -92,6 +110,11 @@ export function Layout({ page, title, description, children, ogType = 'website',
           <footer class="site">
             <div class="wrap">
               <p>{t('footer.about')}</p>
+              <p>
+                {t('feed.subscribe')}: <a href={editionPath(lang, '/feed.xml')}>{t('feed.rss')}</a> ·{' '}
+                <a href={editionPath(lang, '/feed.atom')}>{t('feed.atom')}</a> ·{' '}
+                <a href={editionPath(lang, '/feed.json')}>{t('feed.json')}</a>
+              </p>
             </div>
           </footer>
         </body>

@@ -1,0 +1,94 @@
+/** Weekly summary pages and the feeds of one edition (HTTP only). */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { getWeekSummary, listWeekSummaries } from '../db/summaries.ts';
+import { buildAtom, buildJsonFeed, buildRss, FEED_CONTENT_TYPES, type FeedChannel } from '../services/feeds.ts';
+import { isIsoWeek } from '../services/iso-week.ts';
+import { LANGUAGE_TAGS } from '../services/languages.ts';
+import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
+import { editionPath } from '../views/page-context.ts';
+import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
+import { toHttpDate } from './conditional.ts';
+import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+
+export const FEED_ITEMS = 20;
+const ARCHIVE_LIMIT = 520;
+const FEED_CACHE_CONTROL = 'public, max-age=900';
+
+export function registerWeekRoutes(router: Hono<AppEnv>): void {
+  router.get('/:lang/weeks/', async (c) => {
+    const lang = c.get('lang');
+    const weeks = await listWeekSummaries(c.get('db'), lang, ARCHIVE_LIMIT);
+    const newest = weeks.reduce((latest, week) => (week.updatedAt > latest ? week.updatedAt : latest), '');
+    if (newest) c.header('Last-Modified', toHttpDate(newest));
+    return c.html(<WeeksArchivePage page={buildPageContext(c.req.url, lang, '/weeks/')} weeks={weeks} />);
+  });
+
+  router.get('/:lang/weeks/:week', async (c) => {
+    const lang = c.get('lang');
+    const week = c.req.param('week');
+    const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
+    if (!row) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="weekNotFound" />, 404);
+    c.header('Last-Modified', toHttpDate(row.updatedAt));
+    const summary = JSON.parse(row.content) as WeeklySummaryContent;
+    return c.html(
+      <WeekPage
+        page={buildPageContext(c.req.url, lang, `/weeks/${week}`)}
+        summary={summary}
+        updatedAt={row.updatedAt}
+      />,
+    );
+  });
+
+  const FORMATS = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const;
+  router.get('/:lang/:feed{feed\\.(?:xml|atom|json)}', async (c) => {
+    const lang = c.get('lang');
+    const t = c.get('t');
+    const origin = new URL(c.req.url).origin;
+    const rows = await listWeekSummaries(c.get('db'), lang, FEED_ITEMS);
+    const items = await Promise.all(
+      rows.map(async (row) => {
+        const summary = JSON.parse(row.content) as WeeklySummaryContent;
+        const url = origin + editionPath(lang, `/weeks/${row.week}`);
+        const html = await renderFragment(<WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} />);
+        // The id is the week's URL in this edition: stable across rebuilds, unique per language.
+        return {
+          id: url,
+          url,
+          title: row.title,
+          summaryText: row.summaryText,
+          contentHtml: html,
+          publishedAt: row.firstPublishedAt,
+          updatedAt: row.updatedAt,
+        };
+      }),
+    );
+    const updatedAt = rows.reduce(
+      (latest, row) => (row.updatedAt > latest ? row.updatedAt : latest),
+      '1970-01-01T00:00:00.000Z',
+    );
+    const channel: FeedChannel = {
+      lang: LANGUAGE_TAGS[lang],
+      title: t('feed.title'),
+      description: t('feed.description'),
+      homeUrl: origin + editionPath(lang, '/weeks/'),
+      urls: {
+        rss: origin + editionPath(lang, '/feed.xml'),
+        atom: origin + editionPath(lang, '/feed.atom'),
+        json: origin + editionPath(lang, '/feed.json'),
+      },
+      updatedAt,
+      items,
+    };
+    const format = FORMATS[c.req.param('feed') as keyof typeof FORMATS];
+    const [body, type] =
+      format === 'rss'
+        ? [buildRss(channel), FEED_CONTENT_TYPES.rss]
+        : format === 'atom'
+          ? [buildAtom(channel), FEED_CONTENT_TYPES.atom]
+          : [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
+    if (rows.length > 0) c.header('Last-Modified', toHttpDate(updatedAt));
+    c.header('Cache-Control', FEED_CACHE_CONTROL);
+    return c.body(body, 200, { 'Content-Type': type });
+  });
+}

@@ -1,0 +1,170 @@
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Translator } from '../i18n/index.ts';
+import { formatDate } from '../services/format.ts';
+import { LANGUAGE_TAGS, isContentLanguage } from '../services/languages.ts';
+import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
+import { Layout } from './layout.tsx';
+import { editionPath, type PageContext } from './page-context.ts';
+
+/** Renders a component to an HTML string (escaped by hono/jsx), for feeds. */
+export async function renderFragment(node: HtmlEscapedString | Promise<HtmlEscapedString>): Promise<string> {
+  // HtmlEscapedString is a String object carrying the "already escaped" mark; feeds want the plain text.
+  return (await node).toString();
+}
+
+const BAR_HEIGHT = 22;
+const LABEL_WIDTH = 210;
+const CHART_WIDTH = 460;
+
+/** Topics of the week as a small bar chart; its numbers are also in the list that follows it. */
+export function TopicChart({ summary, t }: { summary: WeeklySummaryContent; t: Translator }) {
+  const max = Math.max(1, ...summary.topicCounts.map((entry) => entry.count));
+  const height = summary.topicCounts.length * BAR_HEIGHT + 8;
+  const titleId = `chart-title-${summary.week}`;
+  const descId = `chart-desc-${summary.week}`;
+  const week = Number(summary.week.split('-W')[1]);
+  return (
+    <figure class="chart">
+      <svg
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        width="100%"
+        style={`max-width:${CHART_WIDTH}px`}
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title id={titleId}>{t('weekly.chartTitle', { week })}</title>
+        <desc id={descId}>{t('weekly.chartDesc')}</desc>
+        {summary.topicCounts.map((entry, index) => {
+          const width = Math.round(((CHART_WIDTH - LABEL_WIDTH - 40) * entry.count) / max);
+          const y = index * BAR_HEIGHT + 4;
+          return (
+            <g>
+              <text x={LABEL_WIDTH - 8} y={y + 15} text-anchor="end" font-size="13" fill="currentColor">
+                {entry.label}
+              </text>
+              <rect x={LABEL_WIDTH} y={y + 3} width={width} height={BAR_HEIGHT - 8} rx="3" fill="#0b5cad" />
+              <text x={LABEL_WIDTH + width + 6} y={y + 15} font-size="13" fill="currentColor">
+                {entry.count}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul class="chips">
+          {summary.topicCounts.map((entry) => (
+            <li>{t('weekly.topicCount', { topic: entry.label, count: entry.count })}</li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The summary itself: used on the week page and, as HTML, in the feeds. */
+export function WeekSummaryBody({
+  summary,
+  t,
+  lang,
+  origin,
+}: {
+  summary: WeeklySummaryContent;
+  t: Translator;
+  lang: string;
+  origin: string;
+}) {
+  const articleUrl = (slug: string) => `${origin}${editionPath(lang, `/articles/${slug}`)}`;
+  return (
+    <div class="summary">
+      <p class="intro">{summary.intro}</p>
+      {summary.stories.map((story) => {
+        const foreign = story.textLang !== lang;
+        const storyTag = isContentLanguage(story.textLang) ? LANGUAGE_TAGS[story.textLang] : story.textLang;
+        return (
+          <article class="story">
+            <h3 lang={foreign ? storyTag : undefined}>
+              <a href={articleUrl(story.sources[0]?.slug ?? '')}>{story.headline}</a>
+            </h3>
+            {foreign ? <p class="meta">{t('weekly.fallbackText')}</p> : null}
+            <p lang={foreign ? storyTag : undefined}>{story.sentences.join(story.textLang === 'ja' ? '' : ' ')}</p>
+            <p class="meta">{t('weekly.sources')}:</p>
+            <ul>
+              {story.sources.map((source) => (
+                <li>
+                  <a href={articleUrl(source.slug)}>{source.headline}</a> ({source.name},{' '}
+                  <a href={source.url} rel="external noopener">
+                    {new URL(source.url).hostname}
+                  </a>
+                  )
+                </li>
+              ))}
+            </ul>
+          </article>
+        );
+      })}
+      {summary.figures.length > 0 ? (
+        <section>
+          <h3>{t('weekly.keyFigures')}</h3>
+          <ul>
+            {summary.figures.map((figure) => (
+              <li>
+                <strong>{figure.display}</strong>{' '}
+                {t('weekly.fromStory', { story: summary.stories[figure.story]?.headline ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function WeekPage({
+  page,
+  summary,
+  updatedAt,
+}: {
+  page: PageContext;
+  summary: WeeklySummaryContent;
+  updatedAt: string;
+}) {
+  const { t, tag, lang, origin } = page;
+  return (
+    <Layout page={page} title={summary.title} description={summary.intro} ogType="article">
+      <h1>{summary.title}</h1>
+      <p class="meta">{t('weekly.updated', { date: formatDate(tag, updatedAt.slice(0, 10)) })}</p>
+      <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} />
+      <section aria-labelledby="week-topics">
+        <h2 id="week-topics">{t('weekly.topicsHeading')}</h2>
+        <TopicChart summary={summary} t={t} />
+      </section>
+    </Layout>
+  );
+}
+
+export function WeeksArchivePage({
+  page,
+  weeks,
+}: {
+  page: PageContext;
+  weeks: { week: string; title: string; summaryText: string }[];
+}) {
+  const { t, lang } = page;
+  const title = t('weekly.archiveTitle');
+  return (
+    <Layout page={page} title={title} description={t('weekly.archiveIntro')}>
+      <h1>{title}</h1>
+      <p>{t('weekly.archiveIntro')}</p>
+      {weeks.length === 0 ? <p>{t('weekly.archiveEmpty')}</p> : null}
+      <ul class="weeks">
+        {weeks.map((week) => (
+          <li>
+            <a href={editionPath(lang, `/weeks/${week.week}`)}>{week.title}</a>
+            <p class="meta">{week.summaryText}</p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
