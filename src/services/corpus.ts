@@ -7,6 +7,7 @@ import { getIsoWeek } from './iso-week.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage } from './languages.ts';
 import { hashText } from './hash.ts';
 import { summarizeLead } from './sentences.ts';
+import { normalizeApostrophes } from './apostrophes.ts';
 
 export const TOPIC_IDS = [
   'energy',
@@ -99,7 +100,12 @@ function countMentions(text: string, entity: EntityRecord): number {
   return Math.max(1, count);
 }
 
-async function buildText(headline: string, blocks: Block[], lang: ContentLanguage): Promise<CorpusText> {
+async function buildText(rawHeadline: string, rawBlocks: Block[], lang: ContentLanguage): Promise<CorpusText> {
+  // Uzbek arrives with whatever apostrophes the translator's keyboard makes; store only ʻ and ʼ,
+  // so that search, transliteration and the Cyrillic edition see one spelling.
+  const headline = lang === 'uz' ? normalizeApostrophes(rawHeadline) : rawHeadline;
+  const blocks =
+    lang === 'uz' ? rawBlocks.map((block) => ({ ...block, text: normalizeApostrophes(block.text) })) : rawBlocks;
   const paragraphs = blocks.filter((block) => block.kind === 'p').map((block) => block.text);
   const summary = summarizeLead(paragraphs, lang);
   return { headline, summary, blocks, contentHash: await hashText(JSON.stringify([headline, blocks])) };
