@@ -2,15 +2,15 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { createDb } from './db/client.ts';
 import { getTranslator } from './i18n/index.ts';
-import { isContentLanguage, type ContentLanguage } from './services/languages.ts';
+import { isEdition, type Edition } from './services/languages.ts';
 import { buildPageContext } from './routes/page-helpers.tsx';
 import { pages } from './routes/pages.tsx';
 import { root } from './routes/root.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
-function languageOfPath(url: string): ContentLanguage {
+function languageOfPath(url: string): Edition {
   const first = new URL(url).pathname.split('/')[1] ?? '';
-  return isContentLanguage(first) ? first : 'en';
+  return isEdition(first) ? first : 'en';
 }
 
 export function createApp() {

@@ -16,15 +16,17 @@ import {
 } from './db/summaries.ts';
 import { getTranslator } from './i18n/index.ts';
 import { hashText } from './services/hash.ts';
-import { CONTENT_LANGUAGES, LANGUAGE_TAGS } from './services/languages.ts';
+import { EDITIONS, getContentLanguage, getScript, LANGUAGE_TAGS } from './services/languages.ts';
 import { getPreviousIsoWeek } from './services/week-clock.ts';
 import { buildWeeklySummary, type SummaryLocale } from './services/weekly-summary.ts';
 
-export const SUMMARY_LOCALES: SummaryLocale[] = CONTENT_LANGUAGES.map((lang) => ({
+/** One summary per edition; the Cyrillic one is cut from the Uzbek text and transliterated. */
+export const SUMMARY_LOCALES: SummaryLocale[] = EDITIONS.map((lang) => ({
   lang,
-  contentLang: lang,
+  contentLang: getContentLanguage(lang),
   tag: LANGUAGE_TAGS[lang],
   t: getTranslator(lang),
+  script: getScript(lang),
 }));
 
 export interface RebuildResult {

@@ -42,7 +42,7 @@ describe('scheduled rebuild', () => {
     const rows = await summaries();
     expect(rows.map((row) => `${row.week}/${row.lang}`)).toEqual(
       ['2022-W15', '2024-W04', '2025-W34', '2025-W51'].flatMap((week) =>
-        ['en', 'ja', 'uz'].map((lang) => `${week}/${lang}`),
+        ['en', 'ja', 'uz', 'uz-Cyrl'].map((lang) => `${week}/${lang}`),
       ),
     );
     const w51 = JSON.parse(rows.find((row) => row.week === '2025-W51' && row.lang === 'en')?.content ?? '{}') as {
@@ -69,8 +69,8 @@ describe('scheduled rebuild', () => {
   it('leaves exactly one summary per week and language when two runs overlap', async () => {
     await Promise.all([fireCron(), fireCron(new Date('2025-12-29T06:00:00Z')), fireCron()]);
     const rows = await summaries();
-    expect(rows).toHaveLength(12);
-    expect(new Set(rows.map((row) => `${row.week}/${row.lang}`)).size).toBe(12);
+    expect(rows).toHaveLength(16);
+    expect(new Set(rows.map((row) => `${row.week}/${row.lang}`)).size).toBe(16);
   });
 
   it('keeps the previous summary whole when D1 fails mid-build, and records the error', async () => {

@@ -26,11 +26,27 @@ export interface StoryListItem {
 
 const topicsJson = sql<string>`(SELECT json_group_array(topic_id) FROM (SELECT ${documentTopics.topicId} AS topic_id FROM ${documentTopics} WHERE ${documentTopics.documentId} = ${documents.id} ORDER BY ${documentTopics.position}))`;
 
+export interface StoryFilter {
+  topic?: string;
+  entitySlug?: string;
+}
+
+function filterCondition(filter: StoryFilter) {
+  if (filter.topic) {
+    return sql`EXISTS (SELECT 1 FROM ${documentTopics} WHERE ${documentTopics.topicId} = ${filter.topic} AND ${documentTopics.documentId} = ${documents.id})`;
+  }
+  if (filter.entitySlug) {
+    return sql`EXISTS (SELECT 1 FROM ${documentEntities} WHERE ${documentEntities.entityId} = (SELECT ${entities.id} FROM ${entities} WHERE ${entities.slug} = ${filter.entitySlug}) AND ${documentEntities.documentId} = ${documents.id})`;
+  }
+  return undefined;
+}
+
 export async function listStories(
   db: Database,
   lang: ContentLanguage,
   page: number,
   pageSize: number,
+  filter: StoryFilter = {},
 ): Promise<{ total: number; lastModified: string | null; items: StoryListItem[] }> {
   const [rows, totals] = await db.batch([
     db
@@ -49,10 +65,14 @@ export async function listStories(
       .from(documents)
       .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
       .leftJoin(original, and(eq(original.documentId, documents.id), eq(original.lang, documents.originalLanguage)))
+      .where(filterCondition(filter))
       .orderBy(desc(documents.publishedOn), desc(documents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: count(), lastModified: sql<string | null>`max(${documents.updatedAt})` }).from(documents),
+    db
+      .select({ total: count(), lastModified: sql<string | null>`max(${documents.updatedAt})` })
+      .from(documents)
+      .where(filterCondition(filter)),
   ]);
   return {
     total: totals[0]?.total ?? 0,
@@ -164,4 +184,67 @@ export async function countCorpus(db: Database): Promise<{ documents: number; tr
     db.select({ n: count() }).from(translations),
   ]);
   return { documents: docs[0]?.n ?? 0, translations: texts[0]?.n ?? 0 };
+}
+
+export async function listTopicCounts(db: Database): Promise<{ topic: string; count: number }[]> {
+  return db
+    .select({ topic: documentTopics.topicId, count: count() })
+    .from(documentTopics)
+    .groupBy(documentTopics.topicId);
+}
+
+export async function getEntity(db: Database, slug: string) {
+  const rows = await db.select().from(entities).where(eq(entities.slug, slug));
+  return rows[0];
+}
+
+export interface ArticleSummaryRow {
+  id: number;
+  slug: string;
+  publishedOn: string;
+  sourceName: string;
+  sourceUrl: string;
+  headline: string;
+  summary: string;
+  textLanguage: string;
+  topics: string[];
+}
+
+/** Keyset page of articles, newest first, after (publishedOn, id) when a cursor is given. */
+export async function listArticlesAfter(
+  db: Database,
+  lang: ContentLanguage,
+  after: { publishedOn: string; id: number } | null,
+  limit: number,
+): Promise<ArticleSummaryRow[]> {
+  const rows = await db
+    .select({
+      id: documents.id,
+      slug: documents.slug,
+      publishedOn: documents.publishedOn,
+      sourceName: documents.sourceName,
+      sourceUrl: documents.sourceUrl,
+      originalLanguage: documents.originalLanguage,
+      headline: sql<string>`coalesce(${wanted.headline}, ${original.headline})`,
+      summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
+      hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
+      topics: topicsJson,
+    })
+    .from(documents)
+    .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
+    .leftJoin(original, and(eq(original.documentId, documents.id), eq(original.lang, documents.originalLanguage)))
+    .where(after ? sql`(${documents.publishedOn}, ${documents.id}) < (${after.publishedOn}, ${after.id})` : undefined)
+    .orderBy(desc(documents.publishedOn), desc(documents.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    publishedOn: row.publishedOn,
+    sourceName: row.sourceName,
+    sourceUrl: row.sourceUrl,
+    headline: row.headline,
+    summary: row.summary,
+    textLanguage: row.hasWanted ? lang : row.originalLanguage,
+    topics: JSON.parse(row.topics) as string[],
+  }));
 }

@@ -1,11 +1,19 @@
 /** Helpers shared by the page routes: the per-request page context and the localized 404. */
 import { getTranslator } from '../i18n/index.ts';
-import { LANGUAGE_TAGS } from '../services/languages.ts';
+import { getContentLanguage, getScript, LANGUAGE_TAGS } from '../services/languages.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import type { PageContext } from '../views/page-context.ts';
 
 export function buildPageContext(url: string, lang: PageContext['lang'], rest: string): PageContext {
-  return { lang, tag: LANGUAGE_TAGS[lang], t: getTranslator(lang), origin: new URL(url).origin, rest };
+  return {
+    lang,
+    contentLang: getContentLanguage(lang),
+    script: getScript(lang),
+    tag: LANGUAGE_TAGS[lang],
+    t: getTranslator(lang),
+    origin: new URL(url).origin,
+    rest,
+  };
 }
 
 export function NotFoundView({

@@ -2,13 +2,14 @@
 import { Hono } from 'hono';
 import { getArticle, listStories } from '../db/queries.ts';
 import { getTranslator } from '../i18n/index.ts';
-import { isContentLanguage } from '../services/languages.ts';
+import { getContentLanguage, isEdition } from '../services/languages.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ArticlePage } from '../views/article.tsx';
 import { HomePage } from '../views/home.tsx';
 import { conditionalGet, toHttpDate } from './conditional.ts';
 import { buildPageContext, NotFoundView } from './page-helpers.tsx';
 import { registerWeekRoutes } from './weeks.tsx';
+import { registerExploreRoutes } from './explore.tsx';
 
 export const PAGE_SIZE = 10;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,7 +18,7 @@ export const pages = new Hono<AppEnv>();
 
 pages.use('/:lang/*', async (c, next) => {
   const lang = c.req.param('lang');
-  if (!isContentLanguage(lang)) return c.notFound();
+  if (!isEdition(lang)) return c.notFound();
   c.set('lang', lang);
   c.set('t', getTranslator(lang));
   await next();
@@ -31,7 +32,12 @@ pages.get('/:lang/', async (c) => {
   if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
     return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
   }
-  const { total, lastModified, items } = await listStories(c.get('db'), lang, pageNumber, PAGE_SIZE);
+  const { total, lastModified, items } = await listStories(
+    c.get('db'),
+    getContentLanguage(lang),
+    pageNumber,
+    PAGE_SIZE,
+  );
   if (lastModified) c.header('Last-Modified', toHttpDate(lastModified));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
@@ -56,10 +62,11 @@ pages.get('/:lang/articles/:slug', async (c) => {
 });
 
 registerWeekRoutes(pages);
+registerExploreRoutes(pages);
 
 // Anything else under a known edition is a 404 in that edition's language.
 pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));
 pages.get('/:lang', (c) => {
   const lang = c.req.param('lang');
-  return isContentLanguage(lang) ? c.redirect(`/${lang}/`, 301) : c.notFound();
+  return isEdition(lang) ? c.redirect(`/${lang}/`, 301) : c.notFound();
 });

@@ -4,7 +4,7 @@ import { setCookie } from 'hono/cookie';
 import { countCorpus } from '../db/queries.ts';
 import { listRecentRuns } from '../db/summaries.ts';
 import type { AppEnv } from '../app-env.ts';
-import { isContentLanguage } from '../services/languages.ts';
+import { isEdition } from '../services/languages.ts';
 import { chooseLanguage } from '../services/negotiate.ts';
 
 export const root = new Hono<AppEnv>();
@@ -25,7 +25,7 @@ root.get('/', (c) => {
  */
 root.get('/lang/:lang', (c) => {
   const lang = c.req.param('lang');
-  if (!isContentLanguage(lang)) return c.notFound();
+  if (!isEdition(lang)) return c.notFound();
   const next = c.req.query('next') ?? `/${lang}/`;
   const target = next.startsWith(`/${lang}/`) && !next.startsWith('//') && !/[\\\r\n]/.test(next) ? next : `/${lang}/`;
   setCookie(c, 'lang', lang, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax', secure: true, httpOnly: true });

@@ -2,7 +2,7 @@
  * Chooses the edition for a reader who arrives at "/": the `lang` cookie, else the
  * Accept-Language header (q-values honoured, regional tags mapped), else English.
  */
-import { DEFAULT_LANGUAGE, isContentLanguage, type ContentLanguage } from './languages.ts';
+import { DEFAULT_LANGUAGE, isContentLanguage, isEdition, type Edition } from './languages.ts';
 
 export interface LanguageRange {
   tag: string;
@@ -36,9 +36,11 @@ export function parseAcceptLanguage(header: string | null | undefined): Language
   return ranges.sort((a, b) => b.q - a.q || a.position - b.position).map(({ tag, q }) => ({ tag, q }));
 }
 
-/** Maps a language range to an edition: ja-JP → ja, uz-UZ / uz-Latn → uz, en-GB → en. */
-export function matchEdition(tag: string): ContentLanguage | null {
-  const primary = tag.toLowerCase().split('-')[0] ?? '';
+/** Maps a language range to an edition: ja-JP → ja, uz-UZ / uz-Latn → uz, uz-Cyrl(-UZ) → uz-Cyrl, en-GB → en. */
+export function matchEdition(tag: string): Edition | null {
+  const subtags = tag.toLowerCase().split('-');
+  const primary = subtags[0] ?? '';
+  if (primary === 'uz' && subtags.includes('cyrl')) return 'uz-Cyrl';
   return isContentLanguage(primary) ? primary : null;
 }
 
@@ -59,9 +61,9 @@ export function readCookie(header: string | null | undefined, name: string): str
 export function chooseLanguage(
   cookieHeader: string | null | undefined,
   acceptLanguage: string | null | undefined,
-): ContentLanguage {
+): Edition {
   const fromCookie = readCookie(cookieHeader, 'lang');
-  if (fromCookie && isContentLanguage(fromCookie)) return fromCookie;
+  if (fromCookie && isEdition(fromCookie)) return fromCookie;
   let wildcard = false;
   for (const range of parseAcceptLanguage(acceptLanguage)) {
     if (range.tag === '*') {

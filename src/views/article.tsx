@@ -1,10 +1,12 @@
 import type { Article } from '../db/queries.ts';
 import { formatDate } from '../services/format.ts';
 import {
-  CONTENT_LANGUAGES,
+  EDITIONS,
+  getContentLanguage,
+  getScript,
   LANGUAGE_NAMES,
   LANGUAGE_TAGS,
-  isContentLanguage,
+  tagForText,
   type ContentLanguage,
 } from '../services/languages.ts';
 import { Layout } from './layout.tsx';
@@ -17,21 +19,22 @@ function entityName(entity: Article['entities'][number], lang: ContentLanguage):
 }
 
 export function ArticlePage({ page, article }: { page: PageContext; article: Article }) {
-  const { t, lang, tag } = page;
-  const own = article.texts.find((text) => text.lang === lang);
+  const { t, lang, tag, contentLang } = page;
+  const own = article.texts.find((text) => text.lang === contentLang);
   const text =
     own ?? article.texts.find((candidate) => candidate.lang === article.originalLanguage) ?? article.texts[0];
   if (!text) throw new Error(`article ${article.slug} has no text`);
   const isFallback = !own;
-  const textTag = isContentLanguage(text.lang) ? LANGUAGE_TAGS[text.lang] : text.lang;
-  const firstParagraph = text.blocks.find((block) => block.kind === 'p')?.text ?? text.headline;
+  const textTag = tagForText(text.lang, lang);
+  const script = isFallback ? (value: string) => value : page.script;
+  const firstParagraph = script(text.blocks.find((block) => block.kind === 'p')?.text ?? text.headline);
   const description = firstParagraph.length > 200 ? `${firstParagraph.slice(0, 197)}…` : firstParagraph;
-  const others = CONTENT_LANGUAGES.filter((code) => code !== lang);
+  const others = EDITIONS.filter((code) => code !== lang);
   return (
-    <Layout page={page} title={text.headline} description={description} ogType="article">
+    <Layout page={page} title={script(text.headline)} description={description} ogType="article">
       <article>
         <header>
-          <h1 lang={isFallback ? textTag : undefined}>{text.headline}</h1>
+          <h1 lang={isFallback ? textTag : undefined}>{script(text.headline)}</h1>
           {article.headlineIsEditorial ? <p class="meta">{t('article.editorialHeadline')}</p> : null}
           <dl class="facts">
             <dt>{t('article.published')}</dt>
@@ -52,7 +55,9 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
           </p>
         ) : null}
         <div class="body" lang={isFallback ? textTag : undefined}>
-          {text.blocks.map((block) => (block.kind === 'h' ? <h2>{block.text}</h2> : <p>{block.text}</p>))}
+          {text.blocks.map((block) =>
+            block.kind === 'h' ? <h2>{script(block.text)}</h2> : <p>{script(block.text)}</p>,
+          )}
         </div>
         {article.photoCredit ? <p class="meta">{t('article.photoCredit', { credit: article.photoCredit })}</p> : null}
         <p class="source">
@@ -64,7 +69,9 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
           <h2 id="topics-heading">{t('article.topics')}</h2>
           <ul class="chips">
             {article.topics.map((topic) => (
-              <li>{t(`topics.${topic}`)}</li>
+              <li>
+                <a href={editionPath(lang, `/topics/${topic}`)}>{t(`topics.${topic}`)}</a>
+              </li>
             ))}
           </ul>
         </section>
@@ -72,7 +79,11 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
           <h2 id="entities-heading">{t('article.entities')}</h2>
           <ul class="chips">
             {article.entities.map((entity) => (
-              <li title={t(`entityKind.${entity.kind}`)}>{entityName(entity, lang)}</li>
+              <li>
+                <a href={editionPath(lang, `/entities/${entity.slug}`)} title={t(`entityKind.${entity.kind}`)}>
+                  {page.script(entityName(entity, contentLang))}
+                </a>
+              </li>
             ))}
           </ul>
         </section>
@@ -80,7 +91,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
           <h2 id="languages-heading">{t('article.otherLanguages')}</h2>
           <ul>
             {others.map((code) => {
-              const other = article.texts.find((candidate) => candidate.lang === code);
+              const other = article.texts.find((candidate) => candidate.lang === getContentLanguage(code));
               return (
                 <li>
                   <a href={editionPath(code, `/articles/${article.slug}`)} hreflang={LANGUAGE_TAGS[code]}>
@@ -88,7 +99,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
                     {other ? (
                       <>
                         {': '}
-                        <span lang={LANGUAGE_TAGS[code]}>{other.headline}</span>
+                        <span lang={LANGUAGE_TAGS[code]}>{getScript(code)(other.headline)}</span>
                       </>
                     ) : null}
                   </a>

@@ -1,4 +1,4 @@
-import { CONTENT_LANGUAGES, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
+import { EDITIONS, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
@@ -12,7 +12,7 @@ export function ErrorPage({ page, title, message }: { page: PageContext; title: 
         <a href={editionPath(lang, '/')}>{t('errors.backHome')}</a>
       </p>
       <ul>
-        {CONTENT_LANGUAGES.filter((code) => code !== lang).map((code) => (
+        {EDITIONS.filter((code) => code !== lang).map((code) => (
           <li>
             <a href={editionPath(code, '/')} lang={LANGUAGE_TAGS[code]} hreflang={LANGUAGE_TAGS[code]}>
               {LANGUAGE_NAMES[code]}

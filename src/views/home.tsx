@@ -1,7 +1,7 @@
 import type { StoryListItem } from '../db/queries.ts';
 import { formatDate, formatDateRange } from '../services/format.ts';
 import { getWeekRange } from '../services/iso-week.ts';
-import { LANGUAGE_TAGS, isContentLanguage } from '../services/languages.ts';
+import { tagForText } from '../services/languages.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
@@ -23,21 +23,24 @@ function groupByWeek(items: StoryListItem[]): { week: string; items: StoryListIt
 }
 
 export function StoryTeaser({ page, item }: { page: PageContext; item: StoryListItem }) {
-  const { t, lang, tag } = page;
-  const textTag = isContentLanguage(item.textLanguage) ? LANGUAGE_TAGS[item.textLanguage] : item.textLanguage;
+  const { t, lang, tag, script } = page;
+  const textTag = tagForText(item.textLanguage, lang);
+  const show = item.isFallback ? (text: string) => text : script;
   return (
     <article class="story">
       <h3 lang={item.isFallback ? textTag : undefined}>
-        <a href={editionPath(lang, `/articles/${item.slug}`)}>{item.headline}</a>
+        <a href={editionPath(lang, `/articles/${item.slug}`)}>{show(item.headline)}</a>
       </h3>
       <p class="meta">
         <time datetime={item.publishedOn}>{formatDate(tag, item.publishedOn)}</time> · {item.sourceName}
       </p>
       {item.isFallback ? <p class="meta">{t('article.fallback')}</p> : null}
-      <p lang={item.isFallback ? textTag : undefined}>{item.summary}</p>
+      <p lang={item.isFallback ? textTag : undefined}>{show(item.summary)}</p>
       <ul class="chips" aria-label={t('article.topics')}>
         {item.topics.map((topic) => (
-          <li>{t(`topics.${topic}`)}</li>
+          <li>
+            <a href={editionPath(lang, `/topics/${topic}`)}>{t(`topics.${topic}`)}</a>
+          </li>
         ))}
       </ul>
     </article>

@@ -1,10 +1,10 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { CONTENT_LANGUAGES, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
+import { EDITIONS, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
 import { editionPath, type PageContext } from './page-context.ts';
 import { STYLES } from './styles.ts';
 
-const OG_LOCALES: Record<string, string> = { en: 'en_GB', uz: 'uz_UZ', ja: 'ja_JP' };
+const OG_LOCALES: Record<string, string> = { en: 'en_GB', uz: 'uz_UZ', 'uz-Cyrl': 'uz_UZ', ja: 'ja_JP' };
 
 interface LayoutProps {
   page: PageContext;
@@ -14,6 +14,8 @@ interface LayoutProps {
   ogType?: 'website' | 'article';
   /** Languages this page exists in; defaults to all editions. */
   languages?: readonly string[];
+  /** "noindex" for pages search engines should not keep (search results). */
+  robots?: string;
 }
 
 /** Switch links pass through /lang/{code} so the choice is remembered in the `lang` cookie. */
@@ -21,9 +23,9 @@ export function switchHref(lang: string, rest: string): string {
   return `/lang/${lang}?next=${encodeURIComponent(editionPath(lang, rest))}`;
 }
 
-export function Layout({ page, title, description, children, ogType = 'website', languages }: LayoutProps) {
+export function Layout({ page, title, description, children, ogType = 'website', languages, robots }: LayoutProps) {
   const { t, lang, tag, origin, rest } = page;
-  const available = languages ?? CONTENT_LANGUAGES;
+  const available = languages ?? EDITIONS;
   const canonical = origin + editionPath(lang, rest);
   const siteName = t('site.name');
   const fullTitle = `${title} · ${siteName}`;
@@ -37,8 +39,9 @@ export function Layout({ page, title, description, children, ogType = 'website',
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{fullTitle}</title>
           <meta name="description" content={description} />
+          {robots ? <meta name="robots" content={robots} /> : null}
           <link rel="canonical" href={canonical} />
-          {CONTENT_LANGUAGES.filter((code) => available.includes(code)).map((code) => (
+          {EDITIONS.filter((code) => available.includes(code)).map((code) => (
             <link rel="alternate" hreflang={LANGUAGE_TAGS[code]} href={origin + editionPath(code, rest)} />
           ))}
           <link
@@ -88,7 +91,7 @@ export function Layout({ page, title, description, children, ogType = 'website',
               </div>
               <nav aria-label={t('nav.languages')} class="langs">
                 <ul>
-                  {CONTENT_LANGUAGES.map((code) => (
+                  {EDITIONS.map((code) => (
                     <li>
                       <a
                         href={switchHref(code, rest)}

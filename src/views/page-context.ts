@@ -1,9 +1,13 @@
 import type { Translator } from '../i18n/index.ts';
-import type { ContentLanguage } from '../services/languages.ts';
+import type { ContentLanguage, Edition } from '../services/languages.ts';
 
 /** What every view needs to know about the request it renders. */
 export interface PageContext {
-  lang: ContentLanguage;
+  lang: Edition;
+  /** The stored language this edition reads (uz for uz-Cyrl). */
+  contentLang: ContentLanguage;
+  /** Renders stored text of `contentLang` in the edition's script. */
+  script: (text: string) => string;
   /** BCP 47 tag for <html lang>, hreflang and Intl. */
   tag: string;
   t: Translator;

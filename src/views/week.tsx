@@ -1,7 +1,7 @@
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Translator } from '../i18n/index.ts';
 import { formatDate } from '../services/format.ts';
-import { LANGUAGE_TAGS, isContentLanguage } from '../services/languages.ts';
+import { tagForText, type Edition } from '../services/languages.ts';
 import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
@@ -71,7 +71,7 @@ export function WeekSummaryBody({
 }: {
   summary: WeeklySummaryContent;
   t: Translator;
-  lang: string;
+  lang: Edition;
   origin: string;
 }) {
   const articleUrl = (slug: string) => `${origin}${editionPath(lang, `/articles/${slug}`)}`;
@@ -80,7 +80,7 @@ export function WeekSummaryBody({
       <p class="intro">{summary.intro}</p>
       {summary.stories.map((story) => {
         const foreign = story.textLang !== lang;
-        const storyTag = isContentLanguage(story.textLang) ? LANGUAGE_TAGS[story.textLang] : story.textLang;
+        const storyTag = tagForText(story.textLang, lang);
         return (
           <article class="story">
             <h3 lang={foreign ? storyTag : undefined}>

@@ -1,0 +1,116 @@
+/** Search, topics and entities of one edition (HTTP only). */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { getEntity, listStories, listTopicCounts } from '../db/queries.ts';
+import { searchDocuments } from '../db/search.ts';
+import { TOPIC_IDS } from '../services/corpus.ts';
+import { getContentLanguage, getScript } from '../services/languages.ts';
+import { parseSearchQuery } from '../services/search-query.ts';
+import { StoryListPage, SearchPage, TopicsPage } from '../views/listing.tsx';
+import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+
+export const RESULTS_PER_PAGE = 10;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `?page=` as a positive integer, or null when it is anything else. */
+export function parsePage(value: string | undefined): number | null {
+  if (value === undefined) return 1;
+  if (!/^\d{1,6}$/.test(value)) return null;
+  const page = Number(value);
+  return page >= 1 ? page : null;
+}
+
+export function registerExploreRoutes(router: Hono<AppEnv>): void {
+  router.get('/:lang/search', async (c) => {
+    const lang = c.get('lang');
+    const pageNumber = parsePage(c.req.query('page')) ?? 1;
+    const query = parseSearchQuery(c.req.query('q'));
+    const { total, hits } = await searchDocuments(
+      c.get('db'),
+      query,
+      getContentLanguage(lang),
+      pageNumber,
+      RESULTS_PER_PAGE,
+    );
+    const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.html(
+      <SearchPage
+        page={buildPageContext(c.req.url, lang, '/search')}
+        query={query.text}
+        terms={query.terms}
+        hits={hits}
+        total={total}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+      />,
+    );
+  });
+
+  router.get('/:lang/topics/', async (c) => {
+    const lang = c.get('lang');
+    const counts = new Map((await listTopicCounts(c.get('db'))).map((row) => [row.topic, row.count]));
+    const topics = TOPIC_IDS.filter((topic) => (counts.get(topic) ?? 0) > 0).map((topic) => ({
+      topic,
+      count: counts.get(topic) ?? 0,
+    }));
+    return c.html(<TopicsPage page={buildPageContext(c.req.url, lang, '/topics/')} topics={topics} />);
+  });
+
+  router.get('/:lang/topics/:topic', async (c) => {
+    const lang = c.get('lang');
+    const t = c.get('t');
+    const topic = c.req.param('topic');
+    const pageNumber = parsePage(c.req.query('page'));
+    if (!(TOPIC_IDS as readonly string[]).includes(topic) || pageNumber === null) {
+      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    }
+    const { total, items } = await listStories(c.get('db'), getContentLanguage(lang), pageNumber, RESULTS_PER_PAGE, {
+      topic,
+    });
+    const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
+    if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    const name = t(`topics.${topic}`);
+    const basePath = `/${lang}/topics/${topic}`;
+    return c.html(
+      <StoryListPage
+        page={buildPageContext(c.req.url, lang, `/topics/${topic}`)}
+        title={t('topicsPage.topicTitle', { topic: name })}
+        intro={t('topicsPage.storyCount', { count: total })}
+        items={items}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+        basePath={basePath}
+      />,
+    );
+  });
+
+  router.get('/:lang/entities/:slug', async (c) => {
+    const lang = c.get('lang');
+    const t = c.get('t');
+    const slug = c.req.param('slug');
+    const pageNumber = parsePage(c.req.query('page'));
+    const entity = SLUG.test(slug) && pageNumber !== null ? await getEntity(c.get('db'), slug) : undefined;
+    if (!entity || pageNumber === null)
+      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    const { total, items } = await listStories(c.get('db'), getContentLanguage(lang), pageNumber, RESULTS_PER_PAGE, {
+      entitySlug: slug,
+    });
+    const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
+    const contentLang = getContentLanguage(lang);
+    const name = getScript(lang)(
+      contentLang === 'uz' ? entity.nameUz : contentLang === 'ja' ? entity.nameJa : entity.nameEn,
+    );
+    return c.html(
+      <StoryListPage
+        page={buildPageContext(c.req.url, lang, `/entities/${slug}`)}
+        title={t('entityPage.title', { name })}
+        intro={t('entityPage.intro', { name })}
+        items={items}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+        basePath={`/${lang}/entities/${slug}`}
+      />,
+    );
+  });
+}

@@ -1,0 +1,186 @@
+import type { Child } from 'hono/jsx';
+import type { StoryListItem } from '../db/queries.ts';
+import type { SearchHit } from '../db/search.ts';
+import { SNIPPET_END, SNIPPET_START } from '../db/search.ts';
+import { formatDate } from '../services/format.ts';
+import { isEdition, LANGUAGE_NAMES, tagForText } from '../services/languages.ts';
+import { StoryTeaser } from './home.tsx';
+import { Layout } from './layout.tsx';
+import { editionPath, type PageContext } from './page-context.ts';
+
+/** Pager links that keep the page's own query (search terms) and change only `page`. */
+export function Pager({
+  page,
+  pageNumber,
+  pageCount,
+  path,
+}: {
+  page: PageContext;
+  pageNumber: number;
+  pageCount: number;
+  path: (n: number) => string;
+}) {
+  const { t } = page;
+  if (pageCount <= 1) return null;
+  return (
+    <nav class="pager" aria-label={t('pagination.label')}>
+      {pageNumber > 1 ? (
+        <a rel="prev" href={path(pageNumber - 1)}>
+          {t('pagination.newer')}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>{t('pagination.position', { page: pageNumber, total: pageCount })}</span>
+      {pageNumber < pageCount ? (
+        <a rel="next" href={path(pageNumber + 1)}>
+          {t('pagination.older')}
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+/** A snippet with FTS5's match markers, or matched terms found here, as <mark>; everything else escaped by JSX. */
+export function Highlighted({ text, terms }: { text: string; terms: string[] }): Child {
+  if (text.includes(SNIPPET_START)) {
+    return text.split(SNIPPET_START).map((part, index) => {
+      if (index === 0) return part;
+      const [marked = '', rest = ''] = part.split(SNIPPET_END);
+      return (
+        <>
+          <mark>{marked}</mark>
+          {rest}
+        </>
+      );
+    });
+  }
+  const lower = text.toLowerCase();
+  const pieces: Child[] = [];
+  let cursor = 0;
+  while (cursor < text.length) {
+    let next = -1;
+    let length = 0;
+    for (const term of terms) {
+      const at = lower.indexOf(term.toLowerCase(), cursor);
+      if (at !== -1 && (next === -1 || at < next)) {
+        next = at;
+        length = term.length;
+      }
+    }
+    if (next === -1 || length === 0) {
+      pieces.push(text.slice(cursor));
+      break;
+    }
+    pieces.push(text.slice(cursor, next), <mark>{text.slice(next, next + length)}</mark>);
+    cursor = next + length;
+  }
+  return pieces;
+}
+
+export function SearchPage({
+  page,
+  query,
+  terms,
+  hits,
+  total,
+  pageNumber,
+  pageCount,
+}: {
+  page: PageContext;
+  query: string;
+  terms: string[];
+  hits: SearchHit[];
+  total: number;
+  pageNumber: number;
+  pageCount: number;
+}) {
+  const { t, lang, tag, contentLang, script } = page;
+  const title = query ? t('search.resultsFor', { query }) : t('search.title');
+  return (
+    <Layout page={page} title={title} description={t('search.empty')} robots="noindex">
+      <h1>{title}</h1>
+      {!query ? <p>{t('search.empty')}</p> : null}
+      {query && total === 0 ? <p role="status">{t('search.none', { query })}</p> : null}
+      {total > 0 ? <p role="status">{t('search.count', { count: total })}</p> : null}
+      {hits.map((hit) => (
+        <article class="story">
+          <h2 class="result" lang={hit.isFallback ? tagForText(hit.textLanguage, lang) : undefined}>
+            <a href={editionPath(lang, `/articles/${hit.slug}`)}>
+              {hit.isFallback ? hit.headline : script(hit.headline)}
+            </a>
+          </h2>
+          <p class="meta">
+            <time datetime={hit.publishedOn}>{formatDate(tag, hit.publishedOn)}</time> · {hit.sourceName}
+            {hit.snippetLanguage !== contentLang && isEdition(hit.snippetLanguage)
+              ? ` · ${t('search.matchIn', { language: LANGUAGE_NAMES[hit.snippetLanguage] })}`
+              : null}
+          </p>
+          <p lang={hit.snippetLanguage !== contentLang ? tagForText(hit.snippetLanguage, lang) : undefined}>
+            <Highlighted text={hit.snippetLanguage === contentLang ? script(hit.snippet) : hit.snippet} terms={terms} />
+          </p>
+        </article>
+      ))}
+      <Pager
+        page={page}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+        path={(n) => `${editionPath(lang, '/search')}?q=${encodeURIComponent(query)}&page=${n}`}
+      />
+    </Layout>
+  );
+}
+
+export function StoryListPage({
+  page,
+  title,
+  intro,
+  items,
+  pageNumber,
+  pageCount,
+  basePath,
+}: {
+  page: PageContext;
+  title: string;
+  intro: string;
+  items: StoryListItem[];
+  pageNumber: number;
+  pageCount: number;
+  basePath: string;
+}) {
+  return (
+    <Layout page={page} title={title} description={intro}>
+      <h1>{title}</h1>
+      <p>{intro}</p>
+      {items.map((item) => (
+        <StoryTeaser page={page} item={item} />
+      ))}
+      <Pager
+        page={page}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+        path={(n) => (n === 1 ? basePath : `${basePath}?page=${n}`)}
+      />
+    </Layout>
+  );
+}
+
+export function TopicsPage({ page, topics }: { page: PageContext; topics: { topic: string; count: number }[] }) {
+  const { t, lang } = page;
+  return (
+    <Layout page={page} title={t('topicsPage.title')} description={t('topicsPage.intro')}>
+      <h1>{t('topicsPage.title')}</h1>
+      <p>{t('topicsPage.intro')}</p>
+      <ul>
+        {topics.map((entry) => (
+          <li>
+            <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>{' '}
+            <span class="meta">({t('topicsPage.storyCount', { count: entry.count })})</span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
