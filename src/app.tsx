@@ -5,6 +5,7 @@ import { getTranslator } from './i18n/index.ts';
 import { isEdition, type Edition } from './services/languages.ts';
 import { buildPageContext } from './routes/page-helpers.tsx';
 import { pages } from './routes/pages.tsx';
+import { api } from './routes/api.ts';
 import { root } from './routes/root.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
@@ -22,6 +23,7 @@ export function createApp() {
     await next();
   });
 
+  app.route('/', api);
   app.route('/', root);
   app.route('/', pages);
 
@@ -44,6 +46,9 @@ export function createApp() {
         stack: error.stack,
       }),
     );
+    if (new URL(c.req.url).pathname.startsWith('/api/')) {
+      return c.json({ error: { code: 'internal', message: 'The request could not be completed.' } }, 500);
+    }
     const lang = languageOfPath(c.req.url);
     const t = getTranslator(lang);
     const page = buildPageContext(c.req.url, lang, '/');

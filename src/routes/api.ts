@@ -1,0 +1,339 @@
+/**
+ * The read-only JSON API for readers' tools: /api/v1/{lang}/…, validated with zod and
+ * described by the OpenAPI document at /api/v1/openapi.json. CORS is open for GET.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../app-env.ts';
+import { getArticle, listArticlesAfter } from '../db/queries.ts';
+import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
+import { getWeekSummary } from '../db/summaries.ts';
+import { isIsoWeek } from '../services/iso-week.ts';
+import { EDITIONS, getContentLanguage, getScript, type ContentLanguage } from '../services/languages.ts';
+import { parseSearchQuery } from '../services/search-query.ts';
+import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
+
+const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
+
+const LangParam = z.enum(EDITIONS).openapi({ param: { name: 'lang', in: 'path' }, example: 'en' });
+
+const ArticleSummarySchema = z
+  .object({
+    slug: z.string(),
+    url: z.url(),
+    headline: z.string(),
+    summary: z.string(),
+    language: z.string().openapi({ description: 'Language of headline and summary (the original when untranslated)' }),
+    publishedOn: z.string().openapi({ example: '2025-12-20' }),
+    source: z.object({ name: z.string(), url: z.url() }),
+    topics: z.array(z.string()),
+  })
+  .openapi('ArticleSummary');
+
+const ArticleSchema = ArticleSummarySchema.omit({ summary: true })
+  .extend({
+    isoWeek: z.string(),
+    paragraphs: z.array(z.object({ kind: z.enum(['p', 'h']), text: z.string() })),
+    entities: z.array(z.object({ slug: z.string(), kind: z.string(), name: z.string() })),
+    translations: z.array(z.string()),
+  })
+  .openapi('Article');
+
+const WeekSchema = z
+  .object({
+    week: z.string(),
+    language: z.string(),
+    title: z.string(),
+    intro: z.string(),
+    url: z.url(),
+    firstPublishedAt: z.string(),
+    updatedAt: z.string(),
+    stories: z.array(
+      z.object({
+        headline: z.string(),
+        language: z.string(),
+        sentences: z.array(z.string()),
+        sources: z.array(z.object({ slug: z.string(), name: z.string(), url: z.url(), headline: z.string() })),
+        topics: z.array(z.string()),
+      }),
+    ),
+    topicCounts: z.array(z.object({ topic: z.string(), label: z.string(), count: z.number().int() })),
+    figures: z.array(z.object({ value: z.number(), display: z.string() })),
+  })
+  .openapi('WeeklySummary');
+
+const SearchResultSchema = z
+  .object({
+    query: z.string(),
+    total: z.number().int(),
+    page: z.number().int(),
+    items: z.array(
+      z.object({
+        slug: z.string(),
+        url: z.url(),
+        headline: z.string(),
+        language: z.string(),
+        publishedOn: z.string(),
+        source: z.string(),
+        snippet: z.string().openapi({ description: 'Plain text around the match' }),
+        matchedLanguage: z.string(),
+      }),
+    ),
+  })
+  .openapi('SearchResults');
+
+function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+const jsonError = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+
+export const api = new OpenAPIHono<AppEnv>({
+  defaultHook: (result, c) => {
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      return c.json(
+        errorBody('invalid_request', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`),
+        400,
+      );
+    }
+  },
+});
+
+api.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }));
+
+function encodeCursor(publishedOn: string, id: number): string {
+  return btoa(`${publishedOn}|${id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): { publishedOn: string; id: number } | null {
+  try {
+    const [publishedOn = '', id = ''] = atob(cursor.replace(/-/g, '+').replace(/_/g, '/')).split('|');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedOn) || !/^\d{1,12}$/.test(id)) return null;
+    return { publishedOn, id: Number(id) };
+  } catch {
+    return null;
+  }
+}
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/{lang}/articles',
+  request: {
+    params: z.object({ lang: LangParam }),
+    query: z.object({
+      cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({ items: z.array(ArticleSummarySchema), nextCursor: z.string().nullable() })
+            .openapi('ArticlePage'),
+        },
+      },
+      description: 'Articles, newest first',
+    },
+    400: jsonError('Invalid parameters'),
+  },
+});
+
+api.openapi(listRoute, async (c) => {
+  const { lang } = c.req.valid('param');
+  const { cursor, limit } = c.req.valid('query');
+  const after = cursor === undefined ? null : decodeCursor(cursor);
+  if (cursor !== undefined && after === null)
+    return c.json(errorBody('invalid_cursor', 'cursor: not a cursor this API issued'), 400);
+  const contentLang = getContentLanguage(lang);
+  const script = getScript(lang);
+  const rows = await listArticlesAfter(c.get('db'), contentLang, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const origin = new URL(c.req.url).origin;
+  return c.json(
+    {
+      items: page.map((row) => ({
+        slug: row.slug,
+        url: `${origin}/${lang}/articles/${row.slug}`,
+        headline: row.textLanguage === contentLang ? script(row.headline) : row.headline,
+        summary: row.textLanguage === contentLang ? script(row.summary) : row.summary,
+        language: row.textLanguage === contentLang ? lang : row.textLanguage,
+        publishedOn: row.publishedOn,
+        source: { name: row.sourceName, url: row.sourceUrl },
+        topics: row.topics,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.publishedOn, last.id) : null,
+    },
+    200,
+  );
+});
+
+const articleRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/{lang}/articles/{slug}',
+  request: {
+    params: z.object({
+      lang: LangParam,
+      slug: z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+        .max(120)
+        .openapi({ param: { name: 'slug', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: ArticleSchema } }, description: 'One article' },
+    400: jsonError('Invalid parameters'),
+    404: jsonError('No such article'),
+  },
+});
+
+function entityName(entity: { nameEn: string; nameUz: string; nameJa: string }, lang: ContentLanguage): string {
+  return lang === 'uz' ? entity.nameUz : lang === 'ja' ? entity.nameJa : entity.nameEn;
+}
+
+api.openapi(articleRoute, async (c) => {
+  const { lang, slug } = c.req.valid('param');
+  const article = await getArticle(c.get('db'), slug);
+  if (!article) return c.json(errorBody('not_found', `no article "${slug}"`), 404);
+  const contentLang = getContentLanguage(lang);
+  const own = article.texts.find((candidate) => candidate.lang === contentLang);
+  const script = own ? getScript(lang) : (value: string) => value;
+  const text =
+    own ?? article.texts.find((candidate) => candidate.lang === article.originalLanguage) ?? article.texts[0];
+  const origin = new URL(c.req.url).origin;
+  return c.json(
+    {
+      slug: article.slug,
+      url: `${origin}/${lang}/articles/${article.slug}`,
+      headline: script(text?.headline ?? ''),
+      language: own ? lang : (text?.lang ?? article.originalLanguage),
+      publishedOn: article.publishedOn,
+      isoWeek: article.isoWeek,
+      source: { name: article.sourceName, url: article.sourceUrl },
+      topics: article.topics,
+      paragraphs: (text?.blocks ?? []).map((block) => ({ kind: block.kind, text: script(block.text) })),
+      entities: article.entities.map((entity) => ({
+        slug: entity.slug,
+        kind: entity.kind,
+        name: getScript(lang)(entityName(entity, contentLang)),
+      })),
+      translations: article.texts.map((candidate) => candidate.lang).sort(),
+    },
+    200,
+  );
+});
+
+const weekRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/{lang}/weeks/{week}',
+  request: {
+    params: z.object({
+      lang: LangParam,
+      week: z
+        .string()
+        .regex(/^\d{4}-W\d{2}$/)
+        .openapi({ param: { name: 'week', in: 'path' }, example: '2025-W51' }),
+    }),
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: WeekSchema } }, description: 'A weekly summary' },
+    400: jsonError('Invalid parameters'),
+    404: jsonError('No summary for that week'),
+  },
+});
+
+api.openapi(weekRoute, async (c) => {
+  const { lang, week } = c.req.valid('param');
+  const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
+  if (!row) return c.json(errorBody('not_found', `no weekly summary for ${week}`), 404);
+  const summary = JSON.parse(row.content) as WeeklySummaryContent;
+  const origin = new URL(c.req.url).origin;
+  return c.json(
+    {
+      week,
+      language: lang,
+      title: summary.title,
+      intro: summary.intro,
+      url: `${origin}/${lang}/weeks/${week}`,
+      firstPublishedAt: row.firstPublishedAt,
+      updatedAt: row.updatedAt,
+      stories: summary.stories.map((story) => ({
+        headline: story.headline,
+        language: story.textLang,
+        sentences: story.sentences,
+        sources: story.sources.map((source) => ({
+          slug: source.slug,
+          name: source.name,
+          url: source.url,
+          headline: source.headline,
+        })),
+        topics: story.topics,
+      })),
+      topicCounts: summary.topicCounts,
+      figures: summary.figures.map((figure) => ({ value: figure.value, display: figure.display })),
+    },
+    200,
+  );
+});
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/{lang}/search',
+  request: {
+    params: z.object({ lang: LangParam }),
+    query: z.object({
+      q: z.string().max(10_000).default(''),
+      page: z.coerce.number().int().min(1).max(1000).default(1),
+    }),
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: SearchResultSchema } }, description: 'Search results' },
+    400: jsonError('Invalid parameters'),
+  },
+});
+
+const MARKERS = new RegExp(`[${SNIPPET_START}${SNIPPET_END}]`, 'g');
+
+api.openapi(searchRoute, async (c) => {
+  const { lang } = c.req.valid('param');
+  const { q, page } = c.req.valid('query');
+  const query = parseSearchQuery(q);
+  const contentLang = getContentLanguage(lang);
+  const script = getScript(lang);
+  const { total, hits } = await searchDocuments(c.get('db'), query, contentLang, page, 20);
+  const origin = new URL(c.req.url).origin;
+  return c.json(
+    {
+      query: query.text,
+      total,
+      page,
+      items: hits.map((hit) => ({
+        slug: hit.slug,
+        url: `${origin}/${lang}/articles/${hit.slug}`,
+        headline: hit.isFallback ? hit.headline : script(hit.headline),
+        language: hit.isFallback ? hit.textLanguage : lang,
+        publishedOn: hit.publishedOn,
+        source: hit.sourceName,
+        snippet: (hit.snippetLanguage === contentLang ? script(hit.snippet) : hit.snippet).replace(MARKERS, ''),
+        matchedLanguage: hit.snippetLanguage,
+      })),
+    },
+    200,
+  );
+});
+
+api.doc31('/api/v1/openapi.json', {
+  openapi: '3.1.0',
+  info: {
+    title: 'Silk Digest API',
+    version: '1.0.0',
+    description: 'Read-only access to the Silk Digest articles, weekly summaries and search, in every edition.',
+  },
+});
+
+// Anything else under /api answers in JSON too, never with an HTML page.
+api.all('/api/*', (c) => c.json(errorBody('not_found', 'no such API route'), 404));
