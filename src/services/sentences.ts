@@ -74,9 +74,16 @@ const ABBREVIATIONS = new Set([
 
 const LATIN_BOUNDARY = /([.!?…]+)(["”»’)\]]*)(\s+)(?=["“«‘([]?[\p{Lu}\p{Nd}])/gu;
 
+/** No abbreviation is longer than this; looking further back only costs time. */
+const ABBREVIATION_WINDOW = 24;
+
 function endsWithAbbreviation(before: string): boolean {
-  const match = /(?:^|[\s(“"«])([\p{L}.$\d]+)$/u.exec(before);
+  // Only the tail: matching the whole text before every full stop made splitting quadratic.
+  const tail = before.length > ABBREVIATION_WINDOW ? before.slice(-ABBREVIATION_WINDOW) : before;
+  const match = /(?:^|[\s(“"«])([\p{L}.$\d]+)$/u.exec(tail);
   if (!match) return false;
+  // The token runs past the window: far too long to be an abbreviation.
+  if (match.index === 0 && tail !== before && !/^[\s(“"«]/u.test(match[0])) return false;
   const token = (match[1] ?? '').replace(/^\$?\d*/u, '').toLowerCase();
   if (token.length === 0) return false;
   // A single capital letter before the dot is an initial ("S. Umurzakov").

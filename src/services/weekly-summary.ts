@@ -80,6 +80,8 @@ export interface SummaryLocale {
 
 const MAX_SENTENCES = 4;
 const MIN_SENTENCES = 2;
+/** Sentences of each report considered for a story's summary, from the top. */
+const CANDIDATE_SENTENCES = 12;
 
 function textFor(doc: WeekDocument, lang: string): { text: WeekDocumentText; lang: string } {
   const own = doc.texts[lang];
@@ -130,9 +132,16 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
   ordered.forEach((doc, docOrder) => {
     const { text, lang: docLang } = textFor(doc, lang);
     if (docLang !== textLang) return; // never mix languages inside one summary
-    const sentences = text.paragraphs.flatMap((paragraph) => splitSentences(paragraph, docLang));
-    sentences.forEach((sentence, position) => {
-      const length = [...sentence].length;
+    // News is written lead first, and the score below falls with position, so only a report's
+    // opening can win; splitting the rest of a long report cost most of a busy week's build.
+    const sentences: string[] = [];
+    for (const paragraph of text.paragraphs) {
+      if (sentences.length >= CANDIDATE_SENTENCES) break;
+      sentences.push(...splitSentences(paragraph, docLang));
+    }
+    sentences.slice(0, CANDIDATE_SENTENCES).forEach((sentence, position) => {
+      // UTF-16 length: these scripts are all in the BMP, and it costs nothing to read.
+      const length = sentence.length;
       const [min, max] = docLang === 'ja' ? [12, 220] : [30, 420];
       if (length < min || length > max) return;
       const lead = 1 / (1 + position);
