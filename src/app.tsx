@@ -5,6 +5,7 @@ import { getTranslator } from './i18n/index.ts';
 import { isEdition, type Edition } from './services/languages.ts';
 import { buildPageContext } from './routes/page-helpers.tsx';
 import { pages } from './routes/pages.tsx';
+import { admin } from './routes/admin.ts';
 import { api } from './routes/api.ts';
 import { root } from './routes/root.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -23,6 +24,7 @@ export function createApp() {
     await next();
   });
 
+  app.route('/', admin);
   app.route('/', api);
   app.route('/', root);
   app.route('/', pages);

@@ -9,6 +9,7 @@ import {
   finishRun,
   listSummaryStates,
   listWeekFingerprints,
+  deleteWeekSummaries,
   loadWeekDocuments,
   startRun,
   writeWeekSummaries,
@@ -37,6 +38,8 @@ export interface RebuildResult {
 /** Builds (and writes, atomically) every language of one week. */
 export async function rebuildWeek(db: Database, week: string, fingerprint: string, at: string): Promise<number> {
   const docs = await loadWeekDocuments(db, week);
+  // An editor deleted the week's last document: its summary must leave the pages and feeds.
+  if (docs.length === 0) return deleteWeekSummaries(db, week);
   const sourceHash = await hashText(fingerprint);
   const rows: SummaryWrite[] = [];
   for (const locale of SUMMARY_LOCALES) {
@@ -74,6 +77,9 @@ export async function chooseWeeksToRebuild(db: Database, justEnded: string): Pro
     const stale =
       week === justEnded || !langs || SUMMARY_LOCALES.some((locale) => langs.get(locale.lang) !== sourceHash);
     if (stale) chosen.set(week, fingerprint);
+  }
+  for (const week of built.keys()) {
+    if (!fingerprints.has(week)) chosen.set(week, '');
   }
   return chosen;
 }

@@ -1,5 +1,5 @@
 /** Read queries of the pages. Each page view costs one D1 round trip (one query or one batch). */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { ContentLanguage } from '../services/languages.ts';
@@ -31,7 +31,14 @@ export interface StoryFilter {
   entitySlug?: string;
 }
 
+/** Documents an editor deleted are kept but never shown. */
+const isLive = isNull(documents.deletedAt);
+
 function filterCondition(filter: StoryFilter) {
+  return and(isLive, narrowCondition(filter));
+}
+
+function narrowCondition(filter: StoryFilter) {
   if (filter.topic) {
     return sql`EXISTS (SELECT 1 FROM ${documentTopics} WHERE ${documentTopics.topicId} = ${filter.topic} AND ${documentTopics.documentId} = ${documents.id})`;
   }
@@ -120,7 +127,10 @@ export interface Article {
 export async function getArticle(db: Database, slug: string): Promise<Article | null> {
   const documentId = sql`(SELECT ${documents.id} FROM ${documents} WHERE ${documents.slug} = ${slug})`;
   const [docs, texts, topicRows, entityRows, summaryRows] = await db.batch([
-    db.select().from(documents).where(eq(documents.slug, slug)),
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.slug, slug), isLive)),
     db
       .select({
         lang: translations.lang,
@@ -180,7 +190,7 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
 
 export async function countCorpus(db: Database): Promise<{ documents: number; translations: number }> {
   const [docs, texts] = await db.batch([
-    db.select({ n: count() }).from(documents),
+    db.select({ n: count() }).from(documents).where(isLive),
     db.select({ n: count() }).from(translations),
   ]);
   return { documents: docs[0]?.n ?? 0, translations: texts[0]?.n ?? 0 };
@@ -190,6 +200,7 @@ export async function listTopicCounts(db: Database): Promise<{ topic: string; co
   return db
     .select({ topic: documentTopics.topicId, count: count() })
     .from(documentTopics)
+    .innerJoin(documents, and(eq(documents.id, documentTopics.documentId), isLive))
     .groupBy(documentTopics.topicId);
 }
 
@@ -233,7 +244,12 @@ export async function listArticlesAfter(
     .from(documents)
     .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
     .leftJoin(original, and(eq(original.documentId, documents.id), eq(original.lang, documents.originalLanguage)))
-    .where(after ? sql`(${documents.publishedOn}, ${documents.id}) < (${after.publishedOn}, ${after.id})` : undefined)
+    .where(
+      and(
+        isLive,
+        after ? sql`(${documents.publishedOn}, ${documents.id}) < (${after.publishedOn}, ${after.id})` : undefined,
+      ),
+    )
     .orderBy(desc(documents.publishedOn), desc(documents.id))
     .limit(limit);
   return rows.map((row) => ({

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A report as published by its source; its text lives in `translations`, one row per language. */
 export const documents = sqliteTable(
@@ -19,6 +19,10 @@ export const documents = sqliteTable(
     photoCredit: text(),
     /** Hash of everything the document shows; a seed or import that changes nothing keeps it. */
     contentHash: text().notNull(),
+    /** Revision of the metadata, bumped by every editorial change (optimistic concurrency). */
+    revision: integer().notNull().default(1),
+    /** Set when an editor deletes the document: hidden from readers, kept, restorable. */
+    deletedAt: text(),
     createdAt: text()
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
@@ -46,6 +50,8 @@ export const translations = sqliteTable(
     /** 'human' for editorial translations, 'source' for the original text. */
     origin: text().notNull().default('human'),
     contentHash: text().notNull(),
+    /** Revision of this language's text, bumped by every editorial change. */
+    revision: integer().notNull().default(1),
   },
   (table) => [primaryKey({ columns: [table.documentId, table.lang] })],
 );
@@ -147,5 +153,48 @@ export const cronRuns = sqliteTable(
   (table) => [index('cron_runs_started_idx').on(table.startedAt)],
 );
 
+/**
+ * Every editorial change, as the full state after it: per document and language ('meta' for
+ * the document's metadata), numbered from 1 with no gaps. The unique key is what makes two
+ * editors saving the same revision at once end with one winner: the second insert fails and
+ * its whole batch (one transaction) rolls back.
+ */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id),
+    lang: text().notNull(),
+    number: integer().notNull(),
+    action: text({ enum: ['baseline', 'create', 'update', 'delete', 'restore'] }).notNull(),
+    author: text().notNull(),
+    createdAt: text().notNull(),
+    /** JSON of the state after the change. */
+    data: text().notNull(),
+  },
+  (table) => [uniqueIndex('revisions_document_lang_number_idx').on(table.documentId, table.lang, table.number)],
+);
+
+/**
+ * Other sources that published the same report (a near-identical submission is linked here
+ * instead of becoming a second document).
+ */
+export const documentSources = sqliteTable(
+  'document_sources',
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id),
+    sourceName: text().notNull(),
+    sourceUrl: text().notNull().unique(),
+    publishedOn: text().notNull(),
+    createdAt: text().notNull(),
+  },
+  (table) => [index('document_sources_document_idx').on(table.documentId)],
+);
+
 export type WeeklySummaryRow = typeof weeklySummaries.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;
 export type CronRunRow = typeof cronRuns.$inferSelect;

@@ -74,7 +74,9 @@ export async function searchDocuments(
   // MATERIALIZED: inlined into the correlated subqueries below, the FTS table would be read by
   // rowid and SQLite refuses bm25()/snippet() outside a MATCH scan.
   const base = `WITH hits AS MATERIALIZED (${hits.sql}),
-    best AS (SELECT document_id, min(rank) AS rank FROM hits GROUP BY document_id)`;
+    best AS (SELECT h.document_id, min(h.rank) AS rank FROM hits h
+             JOIN documents live ON live.id = h.document_id AND live.deleted_at IS NULL
+             GROUP BY h.document_id)`;
   const [rows, totals] = await d1.batch([
     d1
       .prepare(

@@ -2,7 +2,7 @@
  * Loads the assembled corpus into D1. Idempotent: every write is an upsert guarded by a
  * difference check, so loading the same corpus twice changes no row.
  */
-import { and, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, notInArray, sql, type SQL, type Table } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { CorpusDocument, EntityRecord } from '../services/corpus.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
@@ -13,6 +13,14 @@ type Statement = BatchItem<'sqlite'>;
 
 function excluded(column: string): SQL {
   return sql.raw(`excluded.${column}`);
+}
+
+/**
+ * Parameters a row of `table` may bind: every column, since Drizzle binds a value (or the
+ * default) for each one. Counting them here keeps the 100-parameter bound when columns are added.
+ */
+function widthOf(table: Table): number {
+  return Object.keys(getTableColumns(table)).length;
 }
 
 async function runBatch(db: Database, statements: Statement[]): Promise<number> {
@@ -33,7 +41,7 @@ export async function seedCorpus(
   const first: Statement[] = [];
   for (const chunk of chunkRows(
     TOPIC_IDS.map((id, position) => ({ id, position })),
-    2,
+    widthOf(topics),
   )) {
     first.push(
       db
@@ -53,7 +61,7 @@ export async function seedCorpus(
     nameUz: entity.uz,
     nameJa: entity.ja,
   }));
-  for (const chunk of chunkRows(entityRows, 5)) {
+  for (const chunk of chunkRows(entityRows, widthOf(entities))) {
     first.push(
       db
         .insert(entities)
@@ -82,7 +90,7 @@ export async function seedCorpus(
     photoCredit: doc.photoCredit,
     contentHash: doc.contentHash,
   }));
-  for (const chunk of chunkRows(documentRows, 10)) {
+  for (const chunk of chunkRows(documentRows, widthOf(documents))) {
     first.push(
       db
         .insert(documents)
@@ -101,7 +109,8 @@ export async function seedCorpus(
             contentHash: excluded('content_hash'),
             updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`,
           },
-          setWhere: sql`${documents.contentHash} IS NOT excluded.content_hash`,
+          // A document an editor has changed belongs to the desk now: the seed never reverts it.
+          setWhere: sql`${documents.contentHash} IS NOT excluded.content_hash AND ${documents.revision} = 1`,
         }),
     );
   }
@@ -109,14 +118,19 @@ export async function seedCorpus(
 
   const slugs = corpus.map((doc) => doc.slug);
   const [documentIds, entityIds] = await db.batch([
-    db.select({ id: documents.id, slug: documents.slug }).from(documents).where(inArray(documents.slug, slugs)),
+    db
+      .select({ id: documents.id, slug: documents.slug, revision: documents.revision })
+      .from(documents)
+      .where(inArray(documents.slug, slugs)),
     db.select({ id: entities.id, slug: entities.slug }).from(entities),
   ]);
   const documentId = new Map(documentIds.map((row) => [row.slug, row.id]));
   const entityId = new Map(entityIds.map((row) => [row.slug, row.id]));
+  const edited = new Set(documentIds.filter((row) => row.revision > 1).map((row) => row.slug));
+  const untouched = corpus.filter((doc) => !edited.has(doc.slug));
 
   const second: Statement[] = [];
-  const translationRows = corpus.flatMap((doc) =>
+  const translationRows = untouched.flatMap((doc) =>
     Object.entries(doc.texts).map(([lang, text]) => ({
       documentId: documentId.get(doc.slug) ?? -1,
       lang,
@@ -127,7 +141,7 @@ export async function seedCorpus(
       contentHash: text.contentHash,
     })),
   );
-  for (const chunk of chunkRows(translationRows, 7)) {
+  for (const chunk of chunkRows(translationRows, widthOf(translations))) {
     second.push(
       db
         .insert(translations)
@@ -141,14 +155,14 @@ export async function seedCorpus(
             origin: excluded('origin'),
             contentHash: excluded('content_hash'),
           },
-          setWhere: sql`${translations.contentHash} IS NOT excluded.content_hash OR ${translations.origin} IS NOT excluded.origin`,
+          setWhere: sql`(${translations.contentHash} IS NOT excluded.content_hash OR ${translations.origin} IS NOT excluded.origin) AND ${translations.revision} = 1`,
         }),
     );
   }
-  const topicRows = corpus.flatMap((doc) =>
+  const topicRows = untouched.flatMap((doc) =>
     doc.topics.map((topicId, position) => ({ documentId: documentId.get(doc.slug) ?? -1, topicId, position })),
   );
-  for (const chunk of chunkRows(topicRows, 3)) {
+  for (const chunk of chunkRows(topicRows, widthOf(documentTopics))) {
     second.push(
       db
         .insert(documentTopics)
@@ -160,14 +174,14 @@ export async function seedCorpus(
         }),
     );
   }
-  const entityLinkRows = corpus.flatMap((doc) =>
+  const entityLinkRows = untouched.flatMap((doc) =>
     doc.entities.map((link) => ({
       documentId: documentId.get(doc.slug) ?? -1,
       entityId: entityId.get(link.slug) ?? -1,
       mentions: link.mentions,
     })),
   );
-  for (const chunk of chunkRows(entityLinkRows, 3)) {
+  for (const chunk of chunkRows(entityLinkRows, widthOf(documentEntities))) {
     second.push(
       db
         .insert(documentEntities)
@@ -180,7 +194,7 @@ export async function seedCorpus(
     );
   }
   // Links the corpus no longer has are removed, so an edited content file is the truth.
-  for (const doc of corpus) {
+  for (const doc of untouched) {
     const id = documentId.get(doc.slug) ?? -1;
     second.push(
       db

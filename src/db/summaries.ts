@@ -1,5 +1,5 @@
 /** Queries behind the weekly summaries: what to rebuild, the week's documents, atomic writes, the run log. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Block } from '../services/ingest.ts';
 import type { WeekDocument } from '../services/weekly-summary.ts';
 import type { Database } from './client.ts';
@@ -19,7 +19,7 @@ import {
 export async function listWeekFingerprints(db: Database): Promise<Map<string, string>> {
   const rows = await db.all<{ week: string; hashes: string }>(
     sql`SELECT iso_week AS week, group_concat(content_hash, ',') AS hashes
-        FROM (SELECT iso_week, content_hash FROM documents ORDER BY iso_week, id)
+        FROM (SELECT iso_week, content_hash FROM documents WHERE deleted_at IS NULL ORDER BY iso_week, id)
         GROUP BY iso_week`,
   );
   return new Map(rows.map((row) => [row.week, row.hashes]));
@@ -33,9 +33,10 @@ export async function listSummaryStates(db: Database): Promise<{ week: string; l
 
 /** Everything the summary of one week needs, in one batch (one round trip). */
 export async function loadWeekDocuments(db: Database, week: string): Promise<WeekDocument[]> {
-  const ids = db.select({ id: documents.id }).from(documents).where(eq(documents.isoWeek, week));
+  const inWeek = and(eq(documents.isoWeek, week), isNull(documents.deletedAt));
+  const ids = db.select({ id: documents.id }).from(documents).where(inWeek);
   const [docs, texts, topicRows, entityRows] = await db.batch([
-    db.select().from(documents).where(eq(documents.isoWeek, week)).orderBy(asc(documents.id)),
+    db.select().from(documents).where(inWeek).orderBy(asc(documents.id)),
     db
       .select({
         documentId: translations.documentId,
@@ -101,6 +102,14 @@ export type SummaryWrite = Omit<WeeklySummaryRow, 'firstPublishedAt'> & { firstP
  * failure leaves the previous summaries whole. A row whose content did not change is not
  * touched at all; `first_published_at` is never overwritten.
  */
+/** Removes a week's summaries once it has no documents left (all deleted by editors). */
+export async function deleteWeekSummaries(db: Database, week: string): Promise<number> {
+  const result = (await db.delete(weeklySummaries).where(eq(weeklySummaries.week, week))) as unknown as {
+    meta?: { changes?: number };
+  };
+  return result.meta?.changes ?? 0;
+}
+
 export async function writeWeekSummaries(db: Database, rows: SummaryWrite[]): Promise<number> {
   if (rows.length === 0) return 0;
   const statements = rows.map((row) =>

@@ -83,7 +83,7 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-function isTopicId(value: string): value is TopicId {
+export function isTopicId(value: string): value is TopicId {
   return (TOPIC_IDS as readonly string[]).includes(value);
 }
 

@@ -1,0 +1,471 @@
+/**
+ * Writes of the editorial desk. Every change is one D1 batch (one transaction) that appends a
+ * revision and applies the change, guarded twice against lost updates: the UPDATE only matches
+ * the revision the editor edited, and the revision's unique key makes the second of two
+ * concurrent saves fail as a whole.
+ */
+import {
+  hashDocument,
+  RevisionConflict,
+  type MetaSnapshot,
+  type PreparedDocument,
+  type PreparedText,
+  type TextSnapshot,
+} from '../services/editorial.ts';
+import { hashText } from '../services/hash.ts';
+import type { Block } from '../services/ingest.ts';
+import { getIsoWeek } from '../services/iso-week.ts';
+import type { Database } from './client.ts';
+
+export const META = 'meta';
+
+export interface StoredText {
+  headline: string;
+  blocks: Block[];
+  origin: string;
+  revision: number;
+  contentHash: string;
+}
+
+export interface DocumentState {
+  id: number;
+  revision: number;
+  isoWeek: string;
+  contentHash: string;
+  deletedAt: string | null;
+  meta: MetaSnapshot;
+  texts: Record<string, StoredText>;
+}
+
+interface DocumentRow {
+  id: number;
+  slug: string;
+  source_name: string;
+  source_url: string;
+  published_on: string;
+  published_note: string | null;
+  iso_week: string;
+  original_language: string;
+  headline_is_editorial: number;
+  photo_credit: string | null;
+  content_hash: string;
+  revision: number;
+  deleted_at: string | null;
+}
+
+export function snapshotText(text: StoredText): TextSnapshot {
+  return { headline: text.headline, paragraphs: text.blocks.map((block) => block.text), origin: text.origin };
+}
+
+/** The document as an editor sees it, deleted or not; one batch. */
+export async function loadDocumentState(db: Database, id: number): Promise<DocumentState | null> {
+  const d1 = db.$client;
+  const [docs, texts, topics, entities] = await d1.batch([
+    d1.prepare('SELECT * FROM documents WHERE id = ?1').bind(id),
+    d1
+      .prepare('SELECT lang, headline, body, origin, revision, content_hash FROM translations WHERE document_id = ?1')
+      .bind(id),
+    d1.prepare('SELECT topic_id FROM document_topics WHERE document_id = ?1 ORDER BY position').bind(id),
+    d1
+      .prepare(
+        'SELECT e.slug FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ?1 ORDER BY e.slug',
+      )
+      .bind(id),
+  ]);
+  const doc = (docs?.results[0] as DocumentRow | undefined) ?? null;
+  if (!doc) return null;
+  const stored: Record<string, StoredText> = {};
+  for (const row of (texts?.results ?? []) as {
+    lang: string;
+    headline: string;
+    body: string;
+    origin: string;
+    revision: number;
+    content_hash: string;
+  }[]) {
+    stored[row.lang] = {
+      headline: row.headline,
+      blocks: JSON.parse(row.body) as Block[],
+      origin: row.origin,
+      revision: row.revision,
+      contentHash: row.content_hash,
+    };
+  }
+  return {
+    id: doc.id,
+    revision: doc.revision,
+    isoWeek: doc.iso_week,
+    contentHash: doc.content_hash,
+    deletedAt: doc.deleted_at,
+    meta: {
+      slug: doc.slug,
+      sourceName: doc.source_name,
+      sourceUrl: doc.source_url,
+      publishedOn: doc.published_on,
+      publishedNote: doc.published_note,
+      originalLanguage: doc.original_language,
+      headlineIsEditorial: doc.headline_is_editorial === 1,
+      photoCredit: doc.photo_credit,
+      topics: ((topics?.results ?? []) as { topic_id: string }[]).map((row) => row.topic_id),
+      entities: ((entities?.results ?? []) as { slug: string }[]).map((row) => row.slug),
+      deleted: doc.deleted_at !== null,
+    },
+    texts: stored,
+  };
+}
+
+/** The document a source URL belongs to, as its own URL or as a linked other source. */
+export async function findDocumentByUrl(db: Database, url: string): Promise<number | null> {
+  const row = await db.$client
+    .prepare(
+      `SELECT id FROM documents WHERE source_url = ?1
+       UNION ALL SELECT document_id FROM document_sources WHERE source_url = ?1 LIMIT 1`,
+    )
+    .bind(url)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+/** Live documents published within three days of `date`, with their text in `lang`. */
+export async function listNeighbours(
+  db: Database,
+  date: string,
+  lang: string,
+): Promise<{ id: number; text: string }[]> {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT d.id, t.headline || ' ' || t.body AS text FROM documents d
+       JOIN translations t ON t.document_id = d.id AND t.lang = ?2
+       WHERE d.deleted_at IS NULL AND d.published_on BETWEEN date(?1, '-3 days') AND date(?1, '+3 days')
+       LIMIT 500`,
+    )
+    .bind(date, lang)
+    .all<{ id: number; text: string }>();
+  return results;
+}
+
+export async function listUnknownEntities(db: Database, slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const { results } = await db.$client
+    .prepare(`SELECT value FROM json_each(?1) WHERE value NOT IN (SELECT slug FROM entities)`)
+    .bind(JSON.stringify(slugs))
+    .all<{ value: string }>();
+  return results.map((row) => row.value);
+}
+
+export async function isSlugTaken(db: Database, slug: string): Promise<boolean> {
+  return (await db.$client.prepare('SELECT 1 AS x FROM documents WHERE slug = ?1').bind(slug).first()) !== null;
+}
+
+function revisionStatement(
+  db: Database,
+  id: number,
+  lang: string,
+  number: number,
+  action: string,
+  author: string,
+  at: string,
+  data: unknown,
+  ignoreExisting = false,
+): D1PreparedStatement {
+  return db.$client
+    .prepare(
+      `INSERT ${ignoreExisting ? 'OR IGNORE ' : ''}INTO revisions (document_id, lang, number, action, author, created_at, data)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+    )
+    .bind(id, lang, number, action, author, at, JSON.stringify(data));
+}
+
+function linkStatements(db: Database, id: number, meta: MetaSnapshot): D1PreparedStatement[] {
+  const d1 = db.$client;
+  return [
+    d1.prepare('DELETE FROM document_topics WHERE document_id = ?1').bind(id),
+    d1
+      .prepare(
+        `INSERT INTO document_topics (document_id, topic_id, position)
+         SELECT ?1, value, key FROM json_each(?2)`,
+      )
+      .bind(id, JSON.stringify(meta.topics)),
+    d1.prepare('DELETE FROM document_entities WHERE document_id = ?1').bind(id),
+    d1
+      .prepare(
+        `INSERT INTO document_entities (document_id, entity_id, mentions)
+         SELECT ?1, e.id, 1 FROM json_each(?2) j JOIN entities e ON e.slug = j.value`,
+      )
+      .bind(id, JSON.stringify(meta.entities)),
+  ];
+}
+
+async function runGuarded(db: Database, statements: D1PreparedStatement[], expected: number | null, current: number) {
+  try {
+    const results = await db.$client.batch(statements);
+    return results;
+  } catch (error) {
+    // The revision's unique key: another save of the same revision committed first.
+    if (error instanceof Error && error.message.includes('UNIQUE constraint failed: revisions')) {
+      throw new RevisionConflict(expected, current + 1);
+    }
+    throw error;
+  }
+}
+
+/** Creates a document with its original text; returns its id. */
+export async function insertDocument(db: Database, doc: PreparedDocument, author: string, at: string): Promise<number> {
+  const d1 = db.$client;
+  const meta: MetaSnapshot = {
+    slug: doc.slug,
+    sourceName: doc.sourceName,
+    sourceUrl: doc.sourceUrl,
+    publishedOn: doc.publishedOn,
+    publishedNote: doc.publishedNote,
+    originalLanguage: doc.language,
+    headlineIsEditorial: doc.headlineIsEditorial,
+    photoCredit: doc.photoCredit,
+    topics: doc.topics,
+    entities: doc.entities,
+    deleted: false,
+  };
+  const contentHash = await hashDocument(meta, { [doc.language]: doc.text.contentHash });
+  const inserted = await d1
+    .prepare(
+      `INSERT INTO documents (slug, source_name, source_url, published_on, published_note, iso_week,
+         original_language, headline_is_editorial, photo_credit, content_hash, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id`,
+    )
+    .bind(
+      doc.slug,
+      doc.sourceName,
+      doc.sourceUrl,
+      doc.publishedOn,
+      doc.publishedNote,
+      doc.isoWeek,
+      doc.language,
+      doc.headlineIsEditorial ? 1 : 0,
+      doc.photoCredit,
+      contentHash,
+      at,
+    )
+    .first<{ id: number }>();
+  const id = inserted?.id;
+  if (id === undefined) throw new Error('insert returned no id');
+  try {
+    await d1.batch([
+      d1
+        .prepare(
+          `INSERT INTO translations (document_id, lang, headline, summary, body, origin, content_hash)
+           VALUES (?1, ?2, ?3, ?4, ?5, 'source', ?6)`,
+        )
+        .bind(
+          id,
+          doc.language,
+          doc.text.headline,
+          doc.text.summary,
+          JSON.stringify(doc.text.blocks),
+          doc.text.contentHash,
+        ),
+      ...linkStatements(db, id, meta),
+      revisionStatement(db, id, META, 1, 'create', author, at, meta),
+      revisionStatement(db, id, doc.language, 1, 'create', author, at, {
+        headline: doc.text.headline,
+        paragraphs: doc.text.blocks.map((block) => block.text),
+        origin: 'source',
+      } satisfies TextSnapshot),
+    ]);
+  } catch (error) {
+    // D1 has no cross-request transaction: undo the bare row so no text-less document remains.
+    await d1
+      .prepare('DELETE FROM documents WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM translations WHERE document_id = ?1)')
+      .bind(id)
+      .run();
+    throw error;
+  }
+  return id;
+}
+
+/**
+ * Applies new metadata (and, optionally, a new headline of the original text) as revision
+ * `expected + 1`. Also used for delete and restore.
+ */
+export async function updateMeta(
+  db: Database,
+  state: DocumentState,
+  expected: number,
+  next: MetaSnapshot,
+  options: { author: string; at: string; action: 'update' | 'delete' | 'restore'; headline?: string | undefined },
+): Promise<void> {
+  if (expected !== state.revision) throw new RevisionConflict(expected, state.revision);
+  const d1 = db.$client;
+  const { author, at, action } = options;
+  const textHashes = Object.fromEntries(Object.entries(state.texts).map(([lang, text]) => [lang, text.contentHash]));
+  const statements: D1PreparedStatement[] = [
+    revisionStatement(db, state.id, META, state.revision, 'baseline', author, at, state.meta, true),
+    revisionStatement(db, state.id, META, state.revision + 1, action, author, at, next),
+  ];
+  const original = state.texts[next.originalLanguage];
+  if (options.headline !== undefined && original && options.headline !== original.headline) {
+    const blocksJson = JSON.stringify(original.blocks);
+    const textHash = await hashText(JSON.stringify([options.headline, original.blocks]));
+    textHashes[next.originalLanguage] = textHash;
+    statements.push(
+      revisionStatement(
+        db,
+        state.id,
+        next.originalLanguage,
+        original.revision,
+        'baseline',
+        author,
+        at,
+        snapshotText(original),
+        true,
+      ),
+      revisionStatement(db, state.id, next.originalLanguage, original.revision + 1, 'update', author, at, {
+        ...snapshotText(original),
+        headline: options.headline,
+      } satisfies TextSnapshot),
+      d1
+        .prepare(
+          `UPDATE translations SET headline = ?3, content_hash = ?4, revision = revision + 1, body = ?5
+           WHERE document_id = ?1 AND lang = ?2`,
+        )
+        .bind(state.id, next.originalLanguage, options.headline, textHash, blocksJson),
+    );
+  }
+  const contentHash = await hashDocument(next, textHashes);
+  statements.push(
+    d1
+      .prepare(
+        `UPDATE documents SET slug = ?3, source_name = ?4, source_url = ?5, published_on = ?6, published_note = ?7,
+           iso_week = ?8, photo_credit = ?9, headline_is_editorial = ?10, content_hash = ?11, revision = revision + 1,
+           deleted_at = ?12, updated_at = ?13
+         WHERE id = ?1 AND revision = ?2`,
+      )
+      .bind(
+        state.id,
+        expected,
+        next.slug,
+        next.sourceName,
+        next.sourceUrl,
+        next.publishedOn,
+        next.publishedNote,
+        getIsoWeek(next.publishedOn),
+        next.photoCredit,
+        next.headlineIsEditorial ? 1 : 0,
+        contentHash,
+        next.deleted ? (state.deletedAt ?? at) : null,
+        at,
+      ),
+    ...linkStatements(db, state.id, next),
+  );
+  await runGuarded(db, statements, expected, state.revision);
+}
+
+/** Creates or replaces one language's text as revision `expected + 1` (1 for a new text). */
+export async function putText(
+  db: Database,
+  state: DocumentState,
+  lang: string,
+  expected: number | null,
+  text: PreparedText,
+  options: { author: string; at: string; origin: string },
+): Promise<number> {
+  const current = state.texts[lang];
+  const currentRevision = current?.revision ?? 0;
+  if ((expected ?? 0) !== currentRevision) throw new RevisionConflict(expected, currentRevision);
+  const d1 = db.$client;
+  const { author, at, origin } = options;
+  const textHashes = Object.fromEntries(
+    Object.entries(state.texts).map(([code, stored]) => [code, stored.contentHash]),
+  );
+  textHashes[lang] = text.contentHash;
+  const contentHash = await hashDocument(state.meta, textHashes);
+  const next = currentRevision + 1;
+  const statements: D1PreparedStatement[] = [];
+  if (current) {
+    statements.push(
+      revisionStatement(db, state.id, lang, currentRevision, 'baseline', author, at, snapshotText(current), true),
+    );
+  }
+  statements.push(
+    revisionStatement(db, state.id, lang, next, current ? 'update' : 'create', author, at, {
+      headline: text.headline,
+      paragraphs: text.blocks.map((block) => block.text),
+      origin,
+    } satisfies TextSnapshot),
+    d1
+      .prepare(
+        `INSERT INTO translations (document_id, lang, headline, summary, body, origin, content_hash, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (document_id, lang) DO UPDATE SET headline = excluded.headline, summary = excluded.summary,
+           body = excluded.body, origin = excluded.origin, content_hash = excluded.content_hash,
+           revision = excluded.revision
+         WHERE translations.revision = ?8 - 1`,
+      )
+      .bind(state.id, lang, text.headline, text.summary, JSON.stringify(text.blocks), origin, text.contentHash, next),
+    d1.prepare('UPDATE documents SET content_hash = ?2, updated_at = ?3 WHERE id = ?1').bind(state.id, contentHash, at),
+  );
+  await runGuarded(db, statements, expected, currentRevision);
+  return next;
+}
+
+/** Records another source of the same report on an existing document. */
+export async function linkSource(
+  db: Database,
+  id: number,
+  source: { sourceName: string; sourceUrl: string; publishedOn: string },
+  at: string,
+): Promise<void> {
+  await db.$client
+    .prepare(
+      `INSERT INTO document_sources (document_id, source_name, source_url, published_on, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (source_url) DO NOTHING`,
+    )
+    .bind(id, source.sourceName, source.sourceUrl, source.publishedOn, at)
+    .run();
+}
+
+export interface RevisionEntry {
+  lang: string;
+  number: number;
+  action: string;
+  author: string;
+  createdAt: string;
+}
+
+export async function listRevisions(db: Database, id: number): Promise<RevisionEntry[]> {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT lang, number, action, author, created_at AS createdAt FROM revisions
+       WHERE document_id = ?1 ORDER BY lang, number`,
+    )
+    .bind(id)
+    .all<RevisionEntry>();
+  return results;
+}
+
+export async function getRevision(
+  db: Database,
+  id: number,
+  lang: string,
+  number: number,
+): Promise<(RevisionEntry & { data: unknown }) | null> {
+  const row = await db.$client
+    .prepare(
+      `SELECT lang, number, action, author, created_at AS createdAt, data FROM revisions
+       WHERE document_id = ?1 AND lang = ?2 AND number = ?3`,
+    )
+    .bind(id, lang, number)
+    .first<RevisionEntry & { data: string }>();
+  return row ? { ...row, data: JSON.parse(row.data) as unknown } : null;
+}
+
+/** The fingerprint of one week's live documents, as listWeekFingerprints computes it for all. */
+export async function getWeekFingerprint(db: Database, week: string): Promise<string> {
+  const row = await db.$client
+    .prepare(
+      `SELECT group_concat(content_hash, ',') AS hashes FROM
+         (SELECT content_hash FROM documents WHERE iso_week = ?1 AND deleted_at IS NULL ORDER BY id)`,
+    )
+    .bind(week)
+    .first<{ hashes: string | null }>();
+  return row?.hashes ?? '';
+}

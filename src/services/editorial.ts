@@ -1,0 +1,208 @@
+/**
+ * The editorial desk's domain rules, on plain data (no HTTP, no D1): turning a submission into
+ * a clean document, a translation into stored text, and the snapshots kept as revisions.
+ */
+import { normalizeApostrophes } from './apostrophes.ts';
+import { isTopicId } from './corpus.ts';
+import { hashText } from './hash.ts';
+import { cleanCapture, createSlug, IngestError, type Block, type BlockKind } from './ingest.ts';
+import { getIsoWeek } from './iso-week.ts';
+import type { ContentLanguage } from './languages.ts';
+import { summarizeLead } from './sentences.ts';
+
+/** A problem with what an editor sent, reported against the field it concerns. */
+export class EditorialError extends Error {
+  override name = 'EditorialError';
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SubmissionMeta {
+  sourceName: string;
+  sourceUrl: string;
+  publishedOn: string;
+  publishedNote?: string | null | undefined;
+  language: ContentLanguage;
+  photoCredit?: string | null | undefined;
+  slug?: string | undefined;
+  topics: string[];
+  entities: string[];
+}
+
+/** Either a raw capture (cleaned by the ingestion module) or already-clean text. */
+export type Submission = SubmissionMeta &
+  (
+    | { raw: string; headline?: string | undefined; paragraphs?: undefined }
+    | { raw?: undefined; headline: string; paragraphs: string[] }
+  );
+
+export interface PreparedText {
+  headline: string;
+  summary: string;
+  blocks: Block[];
+  contentHash: string;
+}
+
+export interface PreparedDocument {
+  slug: string;
+  sourceName: string;
+  sourceUrl: string;
+  publishedOn: string;
+  publishedNote: string | null;
+  isoWeek: string;
+  language: ContentLanguage;
+  headlineIsEditorial: boolean;
+  photoCredit: string | null;
+  topics: string[];
+  entities: string[];
+  text: PreparedText;
+}
+
+/** The metadata part of a document, as stored in a 'meta' revision. */
+export interface MetaSnapshot {
+  slug: string;
+  sourceName: string;
+  sourceUrl: string;
+  publishedOn: string;
+  publishedNote: string | null;
+  originalLanguage: string;
+  headlineIsEditorial: boolean;
+  photoCredit: string | null;
+  topics: string[];
+  entities: string[];
+  deleted: boolean;
+}
+
+/** A language's text, as stored in a revision for that language. */
+export interface TextSnapshot {
+  headline: string;
+  paragraphs: string[];
+  origin: string;
+}
+
+export function validateTopics(topics: readonly string[]): string[] {
+  for (const topic of topics) {
+    if (!isTopicId(topic)) throw new EditorialError(`unknown topic "${topic}"`, 'topics');
+  }
+  return [...new Set(topics)];
+}
+
+/** Stored text for one language: Uzbek apostrophes normalised, lead summary cut. */
+export async function prepareText(
+  lang: ContentLanguage,
+  headline: string,
+  paragraphs: readonly string[],
+  kinds?: readonly BlockKind[],
+): Promise<PreparedText> {
+  const fix = lang === 'uz' ? normalizeApostrophes : (text: string) => text;
+  const cleanHeadline = fix(headline.trim());
+  const blocks: Block[] = paragraphs.map((text, index) => ({ kind: kinds?.[index] ?? 'p', text: fix(text.trim()) }));
+  const bodyParagraphs = blocks.filter((block) => block.kind === 'p').map((block) => block.text);
+  return {
+    headline: cleanHeadline,
+    summary: summarizeLead(bodyParagraphs, lang),
+    blocks,
+    contentHash: await hashText(JSON.stringify([cleanHeadline, blocks])),
+  };
+}
+
+export async function prepareSubmission(submission: Submission): Promise<PreparedDocument> {
+  const topics = validateTopics(submission.topics);
+  let headline: string;
+  let headlineIsEditorial = false;
+  let blocks: Block[];
+  let photoCredit = submission.photoCredit ?? null;
+  if (submission.raw !== undefined) {
+    try {
+      const clean = cleanCapture(
+        submission.raw,
+        {
+          file: 'submission',
+          title: null,
+          source: submission.sourceName,
+          url: submission.sourceUrl,
+          published: submission.publishedOn,
+          language: submission.language,
+        },
+        submission.headline,
+      );
+      headline = clean.headline;
+      headlineIsEditorial = clean.headlineOrigin === 'editorial';
+      blocks = clean.blocks;
+      photoCredit ??= clean.photoCredit;
+    } catch (error) {
+      if (error instanceof IngestError) throw new EditorialError(error.message.replace(/^submission: /, ''), 'raw');
+      throw error;
+    }
+  } else {
+    headline = submission.headline;
+    blocks = submission.paragraphs.map((text) => ({ kind: 'p', text }));
+  }
+  const text = await prepareText(
+    submission.language,
+    headline,
+    blocks.map((block) => block.text),
+    blocks.map((block) => block.kind),
+  );
+  if (!text.blocks.some((block) => block.kind === 'p' && block.text.length > 0)) {
+    throw new EditorialError('no body text', submission.raw !== undefined ? 'raw' : 'paragraphs');
+  }
+  const slug = submission.slug ?? createSlug(text.headline);
+  return {
+    slug,
+    sourceName: submission.sourceName.trim(),
+    sourceUrl: submission.sourceUrl.trim(),
+    publishedOn: submission.publishedOn,
+    publishedNote: submission.publishedNote ?? null,
+    isoWeek: getIsoWeek(submission.publishedOn),
+    language: submission.language,
+    headlineIsEditorial,
+    photoCredit,
+    topics,
+    entities: [...new Set(submission.entities)],
+    text,
+  };
+}
+
+/**
+ * The document's content hash, which the weekly rebuild's fingerprint is made of: any change
+ * to the metadata or to any language's text changes it, so the week is rebuilt.
+ */
+export async function hashDocument(meta: MetaSnapshot, textHashes: Record<string, string>): Promise<string> {
+  const langs = Object.keys(textHashes).sort();
+  return hashText(JSON.stringify([meta, langs.map((lang) => [lang, textHashes[lang]])]));
+}
+
+/** Near-identical reports from another source: share of word 3-shingles of the shorter text. */
+export function estimateOverlap(a: string, b: string): number {
+  const shingles = (text: string): Set<string> => {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const set = new Set<string>();
+    for (let i = 0; i + 3 <= words.length; i++) set.add(words.slice(i, i + 3).join(' '));
+    return set;
+  };
+  const left = shingles(a);
+  const right = shingles(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const shingle of left) if (right.has(shingle)) shared++;
+  return shared / Math.min(left.size, right.size);
+}
+
+/** Above this share of shared shingles, a submission is the same report, not a new one. */
+export const NEAR_DUPLICATE = 0.8;
+
+/** Someone saved first: the client edited `expected`, the stored revision is `current`. */
+export class RevisionConflict extends Error {
+  override name = 'RevisionConflict';
+  constructor(
+    readonly expected: number | null,
+    readonly current: number,
+  ) {
+    super(`revision ${current} is the latest, not ${expected ?? 'none'}: reload, merge and save again`);
+  }
+}
