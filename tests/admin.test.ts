@@ -191,6 +191,11 @@ describe('editorial API: documents and revisions', () => {
       .bind(copy.sourceUrl)
       .first<{ source_name: string }>();
     expect(link?.source_name).toBe('Other Wire');
+    const page = await (
+      await get('/en/articles/uzbekistan-and-japan-open-a-joint-solar-research-centre-in-tashkent')
+    ).text();
+    expect(page).toContain('Also reported by');
+    expect(page).toContain('href="https://other.example/2025/12/solar"');
   });
 
   it('cleans a raw capture with the ingestion module', async () => {
@@ -325,5 +330,84 @@ describe('editorial API: documents and revisions', () => {
     expect((await call('GET', '/documents/999999')).status).toBe(404);
     expect((await call('GET', '/documents/abc')).status).toBe(404);
     expect((await call('GET', '/nothing')).status).toBe(404);
+  });
+});
+
+describe('editorial API: machine drafts', () => {
+  const REPORT = {
+    headline: 'Japanese volunteers start a Japanese course in Namangan',
+    paragraphs: [
+      'Volunteers from Japan started a free Japanese language course at a school in Namangan this week.',
+      'Forty pupils signed up in the first two days, the school said.',
+    ],
+    sourceName: 'Test Wire',
+    sourceUrl: 'https://wire.example/namangan-course',
+    publishedOn: '2025-08-20',
+    language: 'en',
+    topics: ['education'],
+  };
+
+  it('drafts the missing languages with Workers AI, labels them, and lets an editor replace them', async () => {
+    const calls: { model: string; text: string; source_lang: string; target_lang: string }[] = [];
+    const ai = {
+      run: (model: string, input: { text: string; source_lang: string; target_lang: string }) => {
+        calls.push({ model, ...input });
+        return Promise.resolve({ translated_text: `[${input.target_lang}] ${input.text}` });
+      },
+    } as unknown as Ai;
+    const response = await call('POST', '/documents', { body: REPORT, bindings: { ...env, AI: ai } });
+    expect(response.status).toBe(201);
+    const { id, slug } = await response.json<{ id: number; slug: string }>();
+    // Headline and each paragraph, into Uzbek and Japanese, with the m2m100 model.
+    expect(calls).toHaveLength(6);
+    expect(new Set(calls.map((entry) => entry.model))).toEqual(new Set(['@cf/meta/m2m100-1.2b']));
+    expect(calls.map((entry) => `${entry.source_lang}>${entry.target_lang}`).sort()).toEqual([
+      'en>ja',
+      'en>ja',
+      'en>ja',
+      'en>uz',
+      'en>uz',
+      'en>uz',
+    ]);
+    const ja = await (await get(`/ja/articles/${slug}`)).text();
+    expect(ja).toContain('[ja] Japanese volunteers start a Japanese course in Namangan');
+    expect(ja).toContain('この翻訳は機械翻訳で');
+    const revisions = await (
+      await call('GET', `/documents/${id}/revisions`)
+    ).json<{ revisions: { lang: string; author: string }[] }>();
+    expect(revisions.revisions.find((entry) => entry.lang === 'ja')?.author).toBe('machine:@cf/meta/m2m100-1.2b');
+
+    const edited = await call('PUT', `/documents/${id}/translations/ja`, {
+      body: {
+        revision: 1,
+        headline: 'ナマンガンで日本人ボランティアが日本語講座を開始',
+        paragraphs: [
+          '日本から来たボランティアが今週、ナマンガンの学校で無料の日本語講座を始めた。',
+          '学校によると、最初の2日間で40人の生徒が申し込んだ。',
+        ],
+      },
+    });
+    expect(edited.status).toBe(200);
+    const after = await (await get(`/ja/articles/${slug}`)).text();
+    expect(after).toContain('ナマンガンで日本人ボランティアが日本語講座を開始');
+    expect(after).not.toContain('この翻訳は機械翻訳で');
+  });
+
+  it('keeps the English fallback when the model fails, without failing the editor', async () => {
+    const ai = { run: () => Promise.reject(new Error('model unavailable')) } as unknown as Ai;
+    const response = await call('POST', '/documents', {
+      body: {
+        ...REPORT,
+        sourceUrl: 'https://wire.example/bukhara-course',
+        headline: 'A course in Bukhara',
+        paragraphs: ['Volunteers opened a course in Bukhara on Tuesday, with thirty pupils.'],
+      },
+      bindings: { ...env, AI: ai },
+    });
+    expect(response.status).toBe(201);
+    const { slug } = await response.json<{ slug: string }>();
+    const uz = await (await get(`/uz/articles/${slug}`)).text();
+    expect(uz).toContain('lang="en"');
+    expect(uz).not.toContain('mashina tomonidan');
   });
 });

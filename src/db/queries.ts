@@ -4,7 +4,15 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { ContentLanguage } from '../services/languages.ts';
 import type { Database } from './client.ts';
-import { documentEntities, documents, documentTopics, entities, translations, weeklySummaries } from './schema.ts';
+import {
+  documentEntities,
+  documents,
+  documentSources,
+  documentTopics,
+  entities,
+  translations,
+  weeklySummaries,
+} from './schema.ts';
 
 const wanted = alias(translations, 'wanted');
 const original = alias(translations, 'original');
@@ -122,11 +130,13 @@ export interface Article {
   texts: ArticleText[];
   topics: string[];
   entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
+  /** Other sources that published the same report (linked by the editorial desk). */
+  otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
 }
 
 export async function getArticle(db: Database, slug: string): Promise<Article | null> {
   const documentId = sql`(SELECT ${documents.id} FROM ${documents} WHERE ${documents.slug} = ${slug})`;
-  const [docs, texts, topicRows, entityRows, summaryRows] = await db.batch([
+  const [docs, texts, topicRows, entityRows, summaryRows, sourceRows] = await db.batch([
     db
       .select()
       .from(documents)
@@ -167,6 +177,15 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
           sql`(SELECT ${documents.isoWeek} FROM ${documents} WHERE ${documents.slug} = ${slug})`,
         ),
       ),
+    db
+      .select({
+        sourceName: documentSources.sourceName,
+        sourceUrl: documentSources.sourceUrl,
+        publishedOn: documentSources.publishedOn,
+      })
+      .from(documentSources)
+      .where(eq(documentSources.documentId, documentId))
+      .orderBy(asc(documentSources.publishedOn), asc(documentSources.sourceName)),
   ]);
   const doc = docs[0];
   if (!doc) return null;
@@ -182,6 +201,7 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
     photoCredit: doc.photoCredit,
     updatedAt: doc.updatedAt,
     weekSummaryLangs: summaryRows.map((row) => row.lang),
+    otherSources: sourceRows,
     texts: texts.map((text) => ({ ...text, blocks: JSON.parse(text.body) as Block[] })),
     topics: topicRows.map((row) => row.topicId),
     entities: entityRows,

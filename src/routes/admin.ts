@@ -38,6 +38,7 @@ import {
   type Submission,
 } from '../services/editorial.ts';
 import { getIsoWeek, getWeekRange, isIsoWeek } from '../services/iso-week.ts';
+import { draftTranslation, TRANSLATION_MODEL } from '../services/machine-translation.ts';
 import { CONTENT_LANGUAGES, isContentLanguage } from '../services/languages.ts';
 
 /** JSON bodies; a submission carrying a raw capture may be larger (see README). */
@@ -192,15 +193,48 @@ async function checkEntities(c: Context<AppEnv>, slugs: readonly string[]): Prom
  * Rebuilds the summaries of the weeks a change touched, after the response (waitUntil); the
  * next cron run would catch them anyway, since their fingerprint changed.
  */
-function scheduleRebuild(c: Context<AppEnv>, weeks: readonly string[]): void {
+function scheduleRebuild(c: Context<AppEnv>, weeks: readonly string[], before?: () => Promise<void>): void {
   const db = c.get('db');
   const at = new Date().toISOString();
   const work = (async () => {
+    await before?.();
     for (const week of new Set(weeks)) await rebuildWeek(db, week, await getWeekFingerprint(db, week), at);
   })().catch((error: unknown) => {
     console.error(JSON.stringify({ message: 'background rebuild failed', weeks, error: String(error) }));
   });
   c.executionCtx.waitUntil(work);
+}
+
+/**
+ * With a Workers AI binding, drafts the languages a new document lacks (origin 'machine',
+ * labelled to readers). An editor's text always wins: a draft only fills an empty language,
+ * and a failed draft leaves the English fallback, never an error for the editor.
+ */
+function draftMissingLanguages(c: Context<AppEnv>, id: number): (() => Promise<void>) | undefined {
+  const ai = c.env.AI;
+  if (!ai) return undefined;
+  const db = c.get('db');
+  return async () => {
+    const state = await loadDocumentState(db, id);
+    const from = state?.meta.originalLanguage;
+    const source = from ? state.texts[from] : undefined;
+    if (!state || !from || !isContentLanguage(from) || !source) return;
+    for (const to of CONTENT_LANGUAGES) {
+      if (to === from || state.texts[to]) continue;
+      try {
+        const draft = await draftTranslation(ai, snapshotText(source), from, to);
+        const kinds = source.blocks.map((block) => block.kind);
+        const text = await prepareText(to, draft.headline, draft.paragraphs, kinds);
+        await putText(db, state, to, null, text, {
+          author: `machine:${TRANSLATION_MODEL}`,
+          at: new Date().toISOString(),
+          origin: 'machine',
+        });
+      } catch (error) {
+        console.error(JSON.stringify({ message: 'machine draft failed', id, to, error: String(error) }));
+      }
+    }
+  };
 }
 
 function documentView(state: DocumentState) {
@@ -300,7 +334,7 @@ admin.post('/api/v1/admin/documents', limit(RAW_IMPORT_LIMIT), async (c) => {
     for (let n = 2; await isSlugTaken(db, doc.slug); n++) doc.slug = `${doc.slug.replace(/-\d+$/, '')}-${n}`;
   }
   const id = await insertDocument(db, doc, author, at);
-  scheduleRebuild(c, [doc.isoWeek]);
+  scheduleRebuild(c, [doc.isoWeek], draftMissingLanguages(c, id));
   c.header('Location', `/api/v1/admin/documents/${id}`);
   return c.json({ status: 'created', id, slug: doc.slug, revision: 1 }, 201);
 });

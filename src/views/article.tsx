@@ -54,6 +54,11 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             {t('article.fallback')}
           </p>
         ) : null}
+        {!isFallback && text.origin === 'machine' ? (
+          <p class="note" role="note">
+            {t('article.machineDraft')}
+          </p>
+        ) : null}
         <div class="body" lang={isFallback ? textTag : undefined}>
           {text.blocks.map((block) =>
             block.kind === 'h' ? <h2>{script(block.text)}</h2> : <p>{script(block.text)}</p>,
@@ -65,6 +70,21 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             {t('article.readOriginal', { source: article.sourceName })}
           </a>
         </p>
+        {article.otherSources.length > 0 ? (
+          <section aria-labelledby="sources-heading">
+            <h2 id="sources-heading">{t('article.alsoReportedBy')}</h2>
+            <ul>
+              {article.otherSources.map((source) => (
+                <li>
+                  <a href={source.sourceUrl} rel="external noopener">
+                    {source.sourceName}
+                  </a>{' '}
+                  <time datetime={source.publishedOn}>{formatDate(tag, source.publishedOn)}</time>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section aria-labelledby="topics-heading">
           <h2 id="topics-heading">{t('article.topics')}</h2>
           <ul class="chips">
