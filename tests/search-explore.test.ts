@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { trimSnippet } from '../src/db/search.ts';
 import { parseSearchQuery } from '../src/services/search-query.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { get } from './helpers/http.ts';
@@ -20,6 +21,26 @@ async function search(lang: string, q: string): Promise<{ status: number; html: 
 }
 
 describe('search', () => {
+  it.each(['/en/', '/uz-Cyrl/articles/mirziyoyev-and-takaichi-hold-talks-in-tokyo', '/ja/weeks/', '/uz/topics/'])(
+    'has a search box on %s that searches its own edition',
+    async (path) => {
+      const html = await (await get(path)).text();
+      const edition = path.split('/')[1] ?? '';
+      expect(html).toContain(`<form class="search" role="search" action="/${edition}/search" method="get">`);
+      expect(html).toMatch(/<label for="site-search">[^<]+<\/label><input id="site-search" name="q" type="search"/);
+    },
+  );
+
+  it('keeps the query in the box and cuts snippets at word boundaries', async () => {
+    const { html } = await search('en', 'Samarkand');
+    expect(html).toContain('value="Samarkand"');
+    const snippets = [...html.matchAll(/<p>(…?[^<]*<mark>[\s\S]*?)<\/p>/g)].map((match) => match[1] ?? '');
+    expect(snippets.length).toBeGreaterThanOrEqual(2);
+    // snippet() cuts inside words ("…conomic zone", "…al economic zone"); the page shows whole words.
+    expect(snippets.join('\n')).not.toMatch(/…(?:conomic|al economic)/);
+    for (const snippet of snippets) expect(snippet, snippet).toMatch(/^(?:…\s?)?(?:<mark>|[\p{L}\p{N}$(“"«])/u);
+  });
+
   it.each([
     ['en', 'Samarkand'],
     ['uz', 'Samarqand'],
@@ -163,5 +184,15 @@ describe('topics and entities', () => {
     const html = await (await get('/en/articles/mirziyoyev-and-takaichi-hold-talks-in-tokyo')).text();
     expect(html).toContain('href="/en/topics/education"');
     expect(html).toContain('href="/en/entities/sanae-takaichi"');
+  });
+});
+
+describe('trimSnippet', () => {
+  it('drops cut word fragments but never a match', () => {
+    expect(trimSnippet('…conomic zone in the \u0001Samarkand\u0002 region, designed in…')).toBe(
+      '…zone in the \u0001Samarkand\u0002 region, designed …',
+    );
+    expect(trimSnippet('…\u0001Samarka\u0002…')).toBe('…\u0001Samarka\u0002…');
+    expect(trimSnippet('サマルカンド州の経済特区…')).toBe('サマルカンド州の経済特区…');
   });
 });

@@ -43,7 +43,8 @@ function hitsSql(query: SearchQuery, lang: string): { sql: string; params: unkno
     params.push(query.match);
     conditions.push(`search_index MATCH ?${params.length}`);
     rank = 'bm25(search_index, 5.0, 1.0)';
-    snippet = `snippet(search_index, 1, char(1), char(2), '…', 16)`;
+    // With the trigram tokenizer a snippet token is about one character: 64 (the maximum) is a short phrase.
+    snippet = `snippet(search_index, 1, char(1), char(2), '…', 64)`;
   }
   for (const term of query.shortTerms) {
     params.push(term);
@@ -51,7 +52,7 @@ function hitsSql(query: SearchQuery, lang: string): { sql: string; params: unkno
     conditions.push(`(instr(lower(headline), lower(${slot})) > 0 OR instr(lower(body), lower(${slot})) > 0)`);
     if (!query.match) {
       // Cut a window around the first match, the way snippet() would.
-      snippet = `substr(body, max(1, instr(lower(body), lower(${slot})) - 60), 160)`;
+      snippet = `substr(body, max(1, instr(lower(body), lower(${slot})) - 80), 200)`;
     }
   }
   return {
@@ -59,6 +60,25 @@ function hitsSql(query: SearchQuery, lang: string): { sql: string; params: unkno
           FROM search_index WHERE ${conditions.join(' AND ')}`,
     params,
   };
+}
+
+/**
+ * Drops the word fragments snippet() leaves at a cut ("…conomic zone" → "…zone"), for scripts
+ * that separate words with spaces; never removes a highlighted match.
+ */
+export function trimSnippet(snippet: string): string {
+  let text = snippet;
+  if (text.startsWith('…')) {
+    const space = text.search(/\s/);
+    if (space > 0 && space < 24 && !text.slice(0, space).includes(SNIPPET_START)) text = `…${text.slice(space + 1)}`;
+  }
+  if (text.endsWith('…')) {
+    const space = text.search(/\s\S*…$/);
+    if (space > 0 && text.length - space < 24 && !text.slice(space).includes(SNIPPET_END)) {
+      text = `${text.slice(0, space)} …`;
+    }
+  }
+  return text;
 }
 
 export async function searchDocuments(
@@ -107,7 +127,7 @@ export async function searchDocuments(
       headline: row.headline,
       isFallback: !row.has_wanted,
       textLanguage: row.has_wanted ? lang : row.original_language,
-      snippet: row.snippet ?? '',
+      snippet: trimSnippet(row.snippet ?? ''),
       snippetLanguage: row.snippet_lang ?? row.original_language,
     })),
   };

@@ -16,6 +16,8 @@ interface LayoutProps {
   languages?: readonly string[];
   /** "noindex" for pages search engines should not keep (search results). */
   robots?: string;
+  /** The search box's current text (on the search page). */
+  query?: string;
 }
 
 /** Switch links pass through /lang/{code} so the choice is remembered in the `lang` cookie. */
@@ -23,7 +25,16 @@ export function switchHref(lang: string, rest: string): string {
   return `/lang/${lang}?next=${encodeURIComponent(editionPath(lang, rest))}`;
 }
 
-export function Layout({ page, title, description, children, ogType = 'website', languages, robots }: LayoutProps) {
+export function Layout({
+  page,
+  title,
+  description,
+  children,
+  ogType = 'website',
+  languages,
+  robots,
+  query = '',
+}: LayoutProps) {
   const { t, lang, tag, origin, rest } = page;
   const available = languages ?? EDITIONS;
   const canonical = origin + editionPath(lang, rest);
@@ -105,6 +116,39 @@ export function Layout({ page, title, description, children, ogType = 'website',
                   ))}
                 </ul>
               </nav>
+            </div>
+            <div class="wrap bar">
+              <nav aria-label={t('nav.label')} class="sections">
+                <ul>
+                  <li>
+                    <a href={editionPath(lang, '/')} aria-current={rest === '/' ? 'page' : undefined}>
+                      {t('nav.home')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={editionPath(lang, '/weeks/')} aria-current={rest === '/weeks/' ? 'page' : undefined}>
+                      {t('nav.weeks')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={editionPath(lang, '/topics/')} aria-current={rest === '/topics/' ? 'page' : undefined}>
+                      {t('nav.topics')}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+              <form class="search" role="search" action={editionPath(lang, '/search')} method="get">
+                <label for="site-search">{t('search.label')}</label>
+                <input
+                  id="site-search"
+                  name="q"
+                  type="search"
+                  value={query}
+                  maxlength={200}
+                  placeholder={t('search.placeholder')}
+                />
+                <button type="submit">{t('search.button')}</button>
+              </form>
             </div>
           </header>
           <main id="main" class="wrap" tabindex={-1}>

@@ -100,7 +100,7 @@ export function SearchPage({
   const { t, lang, tag, contentLang, script } = page;
   const title = query ? t('search.resultsFor', { query }) : t('search.title');
   return (
-    <Layout page={page} title={title} description={t('search.empty')} robots="noindex">
+    <Layout page={page} title={title} description={t('search.empty')} robots="noindex" query={query}>
       <h1>{title}</h1>
       {!query ? <p>{t('search.empty')}</p> : null}
       {query && total === 0 ? <p role="status">{t('search.none', { query })}</p> : null}

@@ -14,6 +14,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{o
 .wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
 header.site{border-bottom:1px solid var(--rule);padding:.75rem 0}
 header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between}
+header.site .bar{margin-top:.5rem;align-items:center}.sections ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}.sections a[aria-current]{font-weight:700;color:var(--fg);text-decoration:none}.search label{font-size:.9rem;color:var(--muted)}
 .brand{font:700 1.35rem/1.2 var(--serif);color:var(--fg);text-decoration:none}
 .tagline{color:var(--muted);font-size:.9rem;margin:0}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .9rem}
