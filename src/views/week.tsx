@@ -12,8 +12,9 @@ export async function renderFragment(node: HtmlEscapedString | Promise<HtmlEscap
   return (await node).toString();
 }
 
-const BAR_HEIGHT = 22;
-const LABEL_WIDTH = 210;
+// Each topic gets a row: its name on one line, its bar below, so that no language's name
+// ("Muhim minerallar va kon sanoati") is ever clipped by a fixed label column.
+const BAR_HEIGHT = 36;
 const CHART_WIDTH = 460;
 
 /** Topics of the week as a small bar chart; its numbers are also in the list that follows it. */
@@ -36,15 +37,15 @@ export function TopicChart({ summary, t }: { summary: WeeklySummaryContent; t: T
         <title id={titleId}>{t('weekly.chartTitle', { week })}</title>
         <desc id={descId}>{t('weekly.chartDesc')}</desc>
         {summary.topicCounts.map((entry, index) => {
-          const width = Math.round(((CHART_WIDTH - LABEL_WIDTH - 40) * entry.count) / max);
+          const width = Math.max(2, Math.round(((CHART_WIDTH - 40) * entry.count) / max));
           const y = index * BAR_HEIGHT + 4;
           return (
             <g>
-              <text x={LABEL_WIDTH - 8} y={y + 15} text-anchor="end" font-size="13" fill="currentColor">
+              <text x="0" y={y + 12} font-size="13" fill="currentColor">
                 {entry.label}
               </text>
-              <rect x={LABEL_WIDTH} y={y + 3} width={width} height={BAR_HEIGHT - 8} rx="3" fill="#0b5cad" />
-              <text x={LABEL_WIDTH + width + 6} y={y + 15} font-size="13" fill="currentColor">
+              <rect x="0" y={y + 17} width={width} height="12" rx="3" fill="#0b5cad" />
+              <text x={width + 6} y={y + 28} font-size="12" fill="currentColor">
                 {entry.count}
               </text>
             </g>
