@@ -198,6 +198,32 @@ describe('editorial API: documents and revisions', () => {
     expect(page).toContain('href="https://other.example/2025/12/solar"');
   });
 
+  it('keeps the desk’s topics and the first source when a known report is sent again', async () => {
+    const { topics, entities, ...withoutLinks } = NEW_REPORT;
+    expect(topics.length).toBeGreaterThan(0);
+    expect(entities.length).toBeGreaterThan(0);
+    const resent = await call('POST', '/documents', {
+      body: {
+        ...withoutLinks,
+        paragraphs: [
+          ...NEW_REPORT.paragraphs.slice(0, 2),
+          'Japanese partners will provide equipment worth $18 million.',
+        ],
+      },
+    });
+    const { id, status } = await resent.json<{ id: number; status: string }>();
+    expect(status).toBe('unchanged');
+    const doc = await (await call('GET', `/documents/${id}`)).json<{ topics: string[]; sourceName: string }>();
+    expect(doc.topics).toEqual(topics);
+    // The URL of the merged copy belongs to a linked source: sending it again changes nothing.
+    const copy = await call('POST', '/documents', {
+      body: { ...NEW_REPORT, sourceName: 'Other Wire', sourceUrl: 'https://other.example/2025/12/solar' },
+    });
+    expect(await copy.json()).toEqual({ status: 'merged', id });
+    const after = await (await call('GET', `/documents/${id}`)).json<{ sourceName: string }>();
+    expect(after.sourceName).toBe('Test Wire');
+  });
+
   it('cleans a raw capture with the ingestion module', async () => {
     const raw = [
       'Tashkent hosts a Japanese film week',

@@ -114,16 +114,19 @@ export async function loadDocumentState(db: Database, id: number): Promise<Docum
   };
 }
 
-/** The document a source URL belongs to, as its own URL or as a linked other source. */
-export async function findDocumentByUrl(db: Database, url: string): Promise<number | null> {
+/**
+ * The document a source URL belongs to: as its own URL, or (`linked`) as another source the
+ * desk linked to it.
+ */
+export async function findDocumentByUrl(db: Database, url: string): Promise<{ id: number; linked: boolean } | null> {
   const row = await db.$client
     .prepare(
-      `SELECT id FROM documents WHERE source_url = ?1
-       UNION ALL SELECT document_id FROM document_sources WHERE source_url = ?1 LIMIT 1`,
+      `SELECT id, 0 AS linked FROM documents WHERE source_url = ?1
+       UNION ALL SELECT document_id, 1 FROM document_sources WHERE source_url = ?1 LIMIT 1`,
     )
     .bind(url)
-    .first<{ id: number }>();
-  return row?.id ?? null;
+    .first<{ id: number; linked: number }>();
+  return row ? { id: row.id, linked: row.linked === 1 } : null;
 }
 
 /** Live documents published within three days of `date`, with their text in `lang`. */

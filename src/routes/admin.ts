@@ -52,6 +52,7 @@ const submissionShape = z
   .object({
     raw: z.string().min(1).max(RAW_IMPORT_LIMIT).optional(),
     headline: text(300).optional(),
+    headlineIsEditorial: z.boolean().optional(),
     paragraphs: z.array(text(20_000)).min(1).max(500).optional(),
     sourceName: text(200),
     sourceUrl: z.url({ protocol: /^https?$/ }).max(2000),
@@ -64,8 +65,9 @@ const submissionShape = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by hyphens')
       .max(120)
       .optional(),
-    topics: z.array(z.string()).max(12).default([]),
-    entities: z.array(z.string()).max(50).default([]),
+    // Left out on a re-submission of a known URL, they keep what the desk has set.
+    topics: z.array(z.string()).max(12).optional(),
+    entities: z.array(z.string()).max(50).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.raw === undefined && value.paragraphs === undefined) {
@@ -280,16 +282,25 @@ admin.post('/api/v1/admin/documents', limit(RAW_IMPORT_LIMIT), async (c) => {
   if (value.raw === undefined && size > JSON_LIMIT) {
     return fail(c, 413, 'payload_too_large', `Only raw captures may exceed ${JSON_LIMIT} bytes.`);
   }
-  await checkEntities(c, value.entities);
-  const doc = await prepareSubmission(value as Submission);
+  await checkEntities(c, value.entities ?? []);
   const db = c.get('db');
   const author = authorOf(c);
   const at = new Date().toISOString();
+  const existing = await findDocumentByUrl(db, value.sourceUrl.trim());
+
+  // A URL already linked as another source of a document: that report is known; nothing to do.
+  if (existing?.linked) return c.json({ status: 'merged', id: existing.id }, 200);
+  const state = existing ? await requireDocument(c, existing.id) : null;
+  const doc = await prepareSubmission({
+    ...value,
+    // An untitled capture of a known report keeps the headline the desk gave it.
+    headline: value.headline ?? (value.raw !== undefined ? state?.texts[value.language]?.headline : undefined),
+    topics: value.topics ?? state?.meta.topics ?? [],
+    entities: value.entities ?? state?.meta.entities ?? [],
+  } as Submission);
 
   // The same URL again is a correction of what we have: a new revision, not a new document.
-  const existingId = await findDocumentByUrl(db, doc.sourceUrl);
-  if (existingId !== null) {
-    const state = await requireDocument(c, existingId);
+  if (state) {
     const weeks = [state.isoWeek, doc.isoWeek];
     const next: MetaSnapshot = {
       ...state.meta,
@@ -307,7 +318,7 @@ admin.post('/api/v1/admin/documents', limit(RAW_IMPORT_LIMIT), async (c) => {
     }
     const stored = state.texts[doc.language];
     if (stored?.contentHash !== doc.text.contentHash) {
-      const fresh = (await loadDocumentState(db, existingId)) ?? state;
+      const fresh = (await loadDocumentState(db, state.id)) ?? state;
       await putText(db, fresh, doc.language, stored?.revision ?? 0, doc.text, {
         author,
         at,
@@ -316,7 +327,7 @@ admin.post('/api/v1/admin/documents', limit(RAW_IMPORT_LIMIT), async (c) => {
       changed = true;
     }
     if (changed) scheduleRebuild(c, weeks);
-    return c.json({ status: changed ? 'updated' : 'unchanged', id: existingId }, 200);
+    return c.json({ status: changed ? 'updated' : 'unchanged', id: state.id }, 200);
   }
 
   // Near-identical text from another source: the same report, linked as another source.
@@ -362,7 +373,7 @@ admin.patch('/api/v1/admin/documents/:id', limit(JSON_LIMIT), async (c) => {
   };
   if (next.sourceUrl !== state.meta.sourceUrl) {
     const owner = await findDocumentByUrl(c.get('db'), next.sourceUrl);
-    if (owner !== null && owner !== id) return fail(c, 409, 'url_taken', 'Another document has this source URL.');
+    if (owner !== null && owner.id !== id) return fail(c, 409, 'url_taken', 'Another document has this source URL.');
   }
   await updateMeta(c.get('db'), state, value.revision, next, {
     author: authorOf(c),

@@ -29,6 +29,8 @@ export interface SubmissionMeta {
   language: ContentLanguage;
   photoCredit?: string | null | undefined;
   slug?: string | undefined;
+  /** The headline was written by the desk (the source published none). */
+  headlineIsEditorial?: boolean | undefined;
   topics: string[];
   entities: string[];
 }
@@ -112,26 +114,23 @@ export async function prepareText(
 
 export async function prepareSubmission(submission: Submission): Promise<PreparedDocument> {
   const topics = validateTopics(submission.topics);
+  const headlineIsEditorial = submission.headlineIsEditorial ?? false;
   let headline: string;
-  let headlineIsEditorial = false;
   let blocks: Block[];
   let photoCredit = submission.photoCredit ?? null;
   if (submission.raw !== undefined) {
     try {
-      const clean = cleanCapture(
-        submission.raw,
-        {
-          file: 'submission',
-          title: null,
-          source: submission.sourceName,
-          url: submission.sourceUrl,
-          published: submission.publishedOn,
-          language: submission.language,
-        },
-        submission.headline,
-      );
+      // A headline sent with the capture is the source's own, like a manifest title, and wins
+      // over a heading guessed from the text; without either the capture is refused.
+      const clean = cleanCapture(submission.raw, {
+        file: 'submission',
+        title: submission.headline ?? null,
+        source: submission.sourceName,
+        url: submission.sourceUrl,
+        published: submission.publishedOn,
+        language: submission.language,
+      });
       headline = clean.headline;
-      headlineIsEditorial = clean.headlineOrigin === 'editorial';
       blocks = clean.blocks;
       photoCredit ??= clean.photoCredit;
     } catch (error) {
