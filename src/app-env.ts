@@ -1,4 +1,5 @@
 import type { Database } from './db/client.ts';
+import type { D1Stats } from './db/session.ts';
 import type { Translator } from './i18n/index.ts';
 import type { Edition } from './services/languages.ts';
 
@@ -7,6 +8,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Database;
+    /** What this request has cost in D1 so far (Server-Timing). */
+    d1Stats: D1Stats;
     lang: Edition;
     t: Translator;
   };

@@ -1,6 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { createDb } from './db/client.ts';
+import {
+  BOOKMARK_HEADER,
+  createD1Stats,
+  formatServerTiming,
+  instrumentSession,
+  openSession,
+  readBookmark,
+} from './db/session.ts';
 import { getTranslator } from './i18n/index.ts';
 import { isEdition, type Edition } from './services/languages.ts';
 import { buildPageContext } from './routes/page-helpers.tsx';
@@ -18,10 +26,20 @@ function languageOfPath(url: string): Edition {
 export function createApp() {
   const app = new Hono<AppEnv>();
 
-  // Per-request objects are made here, never at module scope.
+  // Per-request objects are made here, never at module scope: one D1 session per request
+  // (replica reads, primary writes, read-your-writes through the bookmark), counted.
   app.use('*', async (c, next) => {
-    c.set('db', createDb(c.env.DB));
+    const stats = createD1Stats();
+    const writes = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    const session = openSession(c.env.DB, readBookmark(c.req.header(BOOKMARK_HEADER)), writes);
+    c.set('db', createDb(instrumentSession(session, stats)));
+    c.set('d1Stats', stats);
     await next();
+    // Responses from the cache or a fetch have immutable headers: copy before adding ours.
+    c.res = new Response(c.res.body, c.res);
+    const bookmark = session.getBookmark();
+    if (bookmark) c.res.headers.set(BOOKMARK_HEADER, bookmark);
+    c.res.headers.append('Server-Timing', formatServerTiming(stats));
   });
 
   app.route('/', admin);

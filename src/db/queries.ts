@@ -284,3 +284,15 @@ export async function listArticlesAfter(
     topics: JSON.parse(row.topics) as string[],
   }));
 }
+
+/**
+ * The content version (migration 0004): bumped by triggers on every change a reader could
+ * see. One row by primary key.
+ */
+export async function readContentVersion(db: Database): Promise<number> {
+  // all(), not first(): only all() reports rows read, which Server-Timing shows.
+  const { results } = await db.$client
+    .prepare('SELECT content_version FROM site_state WHERE id = 1')
+    .all<{ content_version: number }>();
+  return results[0]?.content_version ?? 0;
+}

@@ -33,7 +33,6 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
       RESULTS_PER_PAGE,
     );
     const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
-    c.header('Cache-Control', 'public, max-age=60');
     return c.html(
       <SearchPage
         page={buildPageContext(c.req.url, lang, '/search')}

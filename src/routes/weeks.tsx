@@ -13,7 +13,6 @@ import { buildPageContext, NotFoundView } from './page-helpers.tsx';
 
 export const FEED_ITEMS = 20;
 const ARCHIVE_LIMIT = 520;
-const FEED_CACHE_CONTROL = 'public, max-age=900';
 
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/', async (c) => {
@@ -88,7 +87,6 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
           ? [buildAtom(channel), FEED_CONTENT_TYPES.atom]
           : [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
     if (rows.length > 0) c.header('Last-Modified', toHttpDate(updatedAt));
-    c.header('Cache-Control', FEED_CACHE_CONTROL);
     return c.body(body, 200, { 'Content-Type': type });
   });
 }
