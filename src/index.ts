@@ -1,5 +1,5 @@
 import { app } from './app.tsx';
-import { runWeeklyRebuild } from './scheduled.ts';
+import { consumeRebuildBatch, runWeeklyRebuild, type RebuildMessage } from './scheduled.ts';
 
 export default {
   fetch: app.fetch,
@@ -7,4 +7,8 @@ export default {
     const result = await runWeeklyRebuild(env, controller.scheduledTime, controller.cron);
     console.log(JSON.stringify({ message: 'weekly rebuild', cron: controller.cron, ...result }));
   },
-} satisfies ExportedHandler<Env>;
+  // The rebuild queue and its dead-letter queue: a rebuild too big for one cron invocation.
+  async queue(batch, env) {
+    await consumeRebuildBatch(batch, env);
+  },
+} satisfies ExportedHandler<Env, RebuildMessage>;

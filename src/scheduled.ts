@@ -3,23 +3,32 @@
  * earlier week whose summary is missing or was built from documents that have changed since.
  * Idempotent (unchanged content writes nothing), safe under overlap (upserts keyed by week
  * and language), atomic per week (one D1 batch), and logged in `cron_runs`.
+ *
+ * A rebuild too big for one invocation (a backfill of years, a very busy week) fans out over
+ * the rebuild queue instead: one message per week and edition, built by `consumeRebuildBatch`
+ * with exactly the code and bytes of the inline path, its progress kept in `rebuild_tasks`.
  */
 import { createDb, type Database } from './db/client.ts';
 import {
+  completeTaskStatements,
+  deleteWeekSummaries,
   finishRun,
   listSummaryStates,
   listWeekFingerprints,
-  deleteWeekSummaries,
   loadWeekDocuments,
+  queueRun,
+  recordTaskDeadLettered,
+  recordTaskRetry,
   startRun,
   writeWeekSummaries,
+  type BatchStatement,
   type SummaryWrite,
 } from './db/summaries.ts';
 import { getTranslator } from './i18n/index.ts';
 import { hashText } from './services/hash.ts';
-import { EDITIONS, getContentLanguage, getScript, LANGUAGE_TAGS } from './services/languages.ts';
+import { EDITIONS, getContentLanguage, getScript, isEdition, LANGUAGE_TAGS } from './services/languages.ts';
 import { getPreviousIsoWeek } from './services/week-clock.ts';
-import { buildWeeklySummary, type SummaryLocale } from './services/weekly-summary.ts';
+import { buildWeeklySummary, type SummaryLocale, type WeekDocument } from './services/weekly-summary.ts';
 
 /** One summary per edition; the Cyrillic one is cut from the Uzbek text and transliterated. */
 export const SUMMARY_LOCALES: SummaryLocale[] = EDITIONS.map((lang) => ({
@@ -30,9 +39,87 @@ export const SUMMARY_LOCALES: SummaryLocale[] = EDITIONS.map((lang) => ({
   script: getScript(lang),
 }));
 
+/**
+ * Most document-builds (one report through one edition's build) a run does inline. Sized
+ * from `npm run bench`: a week of 2,000 reports in all 4 editions, 8,000 document-builds,
+ * takes 1.2 s of CPU; over every corpus size measured a document-build costs 0.15–0.24 ms.
+ * A scheduled invocation on the paid plan gets 30 s of CPU by default, and the bench leaves
+ * out what surrounds the build (reading and parsing the rows, hashing, serialising), so the
+ * ceiling is that 2,000-report week: at most 2 s at the dearest rate measured, over 10× under
+ * the limit, which leaves room for slower machines than the bench's and for the untimed work.
+ */
+export const MAX_INLINE_BUILDS = 8_000;
+
+/**
+ * With a queue bound, most weeks a run rebuilds inline, whatever their size: a week costs up to
+ * 8 D1 queries (a read batch and a write batch of 4 statements each), and an invocation may
+ * make 1,000 on the paid plan. A year of weeks is 416 queries at most.
+ */
+export const MAX_INLINE_WEEKS = 52;
+
+/** Queues accept at most 100 messages per `sendBatch` call (and 256 KB; ours are ~150 bytes). */
+export const MAX_MESSAGES_PER_SEND = 100;
+
+/** Queue names, as in wrangler.toml: the consumer tells a dead letter by its queue. */
+export const REBUILD_QUEUE_NAME = 'silk-digest-rebuild';
+export const REBUILD_DEAD_LETTER_QUEUE_NAME = 'silk-digest-rebuild-dlq';
+
+export interface RebuildBudget {
+  maxInlineBuilds: number;
+  maxInlineWeeks: number;
+}
+
+export const DEFAULT_BUDGET: RebuildBudget = { maxInlineBuilds: MAX_INLINE_BUILDS, maxInlineWeeks: MAX_INLINE_WEEKS };
+
+/**
+ * One week in one edition, for the queue's consumer. It carries the source hash (the hash of
+ * the week's fingerprint, as stored with the summary) rather than the fingerprint itself: the
+ * fingerprint of a 2,000-report week is 130 KB of content hashes, over a message's 128 KB.
+ */
+export interface RebuildMessage {
+  /** The run's scheduled time (ISO): the `cron_runs` row, and the summaries' dates. */
+  runKey: string;
+  week: string;
+  lang: string;
+  sourceHash: string;
+}
+
+/** All a run needs of a queue binding (tests pass a recorder). */
+export type RebuildProducer = Pick<Queue<RebuildMessage>, 'sendBatch'>;
+
+/** The binding is optional: without it every rebuild runs inline, however large. */
+export type RebuildEnv = Pick<Env, 'DB' | 'DIGEST_TIME_ZONE'> & { REBUILD_QUEUE?: RebuildProducer | undefined };
+
 export interface RebuildResult {
   weeksBuilt: string[];
   rowsChanged: number;
+  /** Weeks handed to the queue, and its messages (one per week and edition). */
+  weeksQueued: string[];
+  messagesQueued: number;
+  /** The run's estimated size, in document-builds. */
+  estimatedBuilds: number;
+}
+
+async function buildSummaryRow(
+  week: string,
+  docs: readonly WeekDocument[],
+  locale: SummaryLocale,
+  sourceHash: string,
+  at: string,
+): Promise<SummaryWrite> {
+  const summary = buildWeeklySummary(week, docs, locale);
+  const content = JSON.stringify(summary);
+  return {
+    week,
+    lang: locale.lang,
+    title: summary.title,
+    summaryText: summary.intro,
+    content,
+    contentHash: await hashText(content),
+    sourceHash,
+    firstPublishedAt: at,
+    updatedAt: at,
+  };
 }
 
 /** Builds (and writes, atomically) every language of one week. */
@@ -42,22 +129,27 @@ export async function rebuildWeek(db: Database, week: string, fingerprint: strin
   if (docs.length === 0) return deleteWeekSummaries(db, week);
   const sourceHash = await hashText(fingerprint);
   const rows: SummaryWrite[] = [];
-  for (const locale of SUMMARY_LOCALES) {
-    const summary = buildWeeklySummary(week, docs, locale);
-    const content = JSON.stringify(summary);
-    rows.push({
-      week,
-      lang: locale.lang,
-      title: summary.title,
-      summaryText: summary.intro,
-      content,
-      contentHash: await hashText(content),
-      sourceHash,
-      firstPublishedAt: at,
-      updatedAt: at,
-    });
-  }
+  for (const locale of SUMMARY_LOCALES) rows.push(await buildSummaryRow(week, docs, locale, sourceHash, at));
   return writeWeekSummaries(db, rows);
+}
+
+/**
+ * Builds (and writes) one edition of one week: the queue's unit of work. Same code, same
+ * bytes, same dates as `rebuildWeek` for that edition; `after` joins the write's batch.
+ */
+export async function rebuildWeekEdition(
+  db: Database,
+  week: string,
+  lang: string,
+  sourceHash: string,
+  at: string,
+  after: readonly BatchStatement[] = [],
+): Promise<number> {
+  const locale = SUMMARY_LOCALES.find((candidate) => candidate.lang === lang);
+  if (!locale) throw new Error(`no edition ${lang}`);
+  const docs = await loadWeekDocuments(db, week);
+  if (docs.length === 0) return deleteWeekSummaries(db, week, lang, after);
+  return writeWeekSummaries(db, [await buildSummaryRow(week, docs, locale, sourceHash, at)], after);
 }
 
 export async function chooseWeeksToRebuild(db: Database, justEnded: string): Promise<Map<string, string>> {
@@ -84,11 +176,50 @@ export async function chooseWeeksToRebuild(db: Database, justEnded: string): Pro
   return chosen;
 }
 
+/**
+ * A run's size in document-builds: each chosen week's reports times the editions. The
+ * fingerprint lists one content hash per live report, so it counts them without a query.
+ */
+export function estimateBuilds(weeks: ReadonlyMap<string, string>): number {
+  let builds = 0;
+  for (const fingerprint of weeks.values()) {
+    if (fingerprint !== '') builds += fingerprint.split(',').length * SUMMARY_LOCALES.length;
+  }
+  return builds;
+}
+
+export function exceedsBudget(weeks: ReadonlyMap<string, string>, budget: RebuildBudget): boolean {
+  return estimateBuilds(weeks) > budget.maxInlineBuilds || weeks.size > budget.maxInlineWeeks;
+}
+
+/** One message per chosen week and edition, in week order. */
+export async function planRebuildMessages(
+  runKey: string,
+  weeks: ReadonlyMap<string, string>,
+): Promise<RebuildMessage[]> {
+  const messages: RebuildMessage[] = [];
+  for (const [week, fingerprint] of weeks) {
+    const sourceHash = await hashText(fingerprint);
+    for (const locale of SUMMARY_LOCALES) messages.push({ runKey, week, lang: locale.lang, sourceHash });
+  }
+  return messages;
+}
+
+/** Sends in calls of at most 100 messages; JSON, so a message can be read in the dashboard. */
+export async function sendRebuildMessages(queue: RebuildProducer, messages: readonly RebuildMessage[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += MAX_MESSAGES_PER_SEND) {
+    const chunk = messages.slice(i, i + MAX_MESSAGES_PER_SEND);
+    await queue.sendBatch(chunk.map((body) => ({ body, contentType: 'json' as const })));
+  }
+}
+
 export async function runWeeklyRebuild(
-  env: Pick<Env, 'DB' | 'DIGEST_TIME_ZONE'>,
+  env: RebuildEnv,
   scheduledTime: number,
   cron: string,
+  budget: Partial<RebuildBudget> = {},
 ): Promise<RebuildResult> {
+  const limits: RebuildBudget = { ...DEFAULT_BUDGET, ...budget };
   const db = createDb(env.DB);
   const runKey = new Date(scheduledTime).toISOString();
   await startRun(db, runKey, cron, new Date().toISOString());
@@ -97,13 +228,28 @@ export async function runWeeklyRebuild(
   try {
     const justEnded = getPreviousIsoWeek(scheduledTime, env.DIGEST_TIME_ZONE || 'UTC');
     const weeks = await chooseWeeksToRebuild(db, justEnded);
+    const estimatedBuilds = estimateBuilds(weeks);
+    const tooBig = exceedsBudget(weeks, limits);
+    if (tooBig && env.REBUILD_QUEUE) {
+      const messages = await planRebuildMessages(runKey, weeks);
+      const weeksQueued = [...weeks.keys()];
+      // Tasks first, then messages: the run is 'queued' before any consumer can finish it.
+      await queueRun(db, runKey, weeksQueued, messages, new Date().toISOString());
+      await sendRebuildMessages(env.REBUILD_QUEUE, messages);
+      return { weeksBuilt, rowsChanged, weeksQueued, messagesQueued: messages.length, estimatedBuilds };
+    }
+    if (tooBig) {
+      console.warn(
+        JSON.stringify({ message: 'rebuild over the inline budget and no REBUILD_QUEUE bound', estimatedBuilds }),
+      );
+    }
     for (const [week, fingerprint] of weeks) {
       // The scheduled time, not the wall clock: a retry of the same run writes the same bytes.
       rowsChanged += await rebuildWeek(db, week, fingerprint, runKey);
       weeksBuilt.push(week);
     }
     await finishRun(db, runKey, { status: 'ok', endedAt: new Date().toISOString(), weeksRebuilt: weeksBuilt });
-    return { weeksBuilt, rowsChanged };
+    return { weeksBuilt, rowsChanged, weeksQueued: [], messagesQueued: 0, estimatedBuilds };
   } catch (error) {
     await finishRun(db, runKey, {
       status: 'error',
@@ -112,5 +258,53 @@ export async function runWeeklyRebuild(
       error: error instanceof Error ? error.message : String(error),
     });
     throw error;
+  }
+}
+
+function parseRebuildMessage(body: unknown): RebuildMessage | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { runKey, week, lang, sourceHash } = body as Record<string, unknown>;
+  if (typeof runKey !== 'string' || typeof week !== 'string' || typeof sourceHash !== 'string') return null;
+  if (typeof lang !== 'string' || !isEdition(lang)) return null;
+  return { runKey, week, lang, sourceHash };
+}
+
+/**
+ * The queue consumer. On the rebuild queue: builds each message's week and edition, writing
+ * the summary and the task's completion in one batch, then acks; on failure records the
+ * attempt and retries (the queue redelivers up to max_retries, then dead-letters). On the
+ * dead-letter queue: marks the task failed and the run 'error'. Messages are independent: one
+ * failing never holds back the others in its batch.
+ */
+export async function consumeRebuildBatch(batch: MessageBatch<unknown>, env: Pick<Env, 'DB'>): Promise<void> {
+  const db = createDb(env.DB);
+  const deadLetters = batch.queue === REBUILD_DEAD_LETTER_QUEUE_NAME;
+  for (const message of batch.messages) {
+    const task = parseRebuildMessage(message.body);
+    if (!task) {
+      // Nothing could ever build it: retrying would only move it to the dead-letter queue.
+      console.error(JSON.stringify({ message: 'malformed rebuild message', id: message.id, queue: batch.queue }));
+      message.ack();
+      continue;
+    }
+    try {
+      const at = new Date().toISOString();
+      if (deadLetters) {
+        await recordTaskDeadLettered(db, task, at);
+      } else {
+        // The run's scheduled time as the dates, as inline: a redelivery writes the same bytes.
+        const after = completeTaskStatements(db, task, message.attempts, at);
+        await rebuildWeekEdition(db, task.week, task.lang, task.sourceHash, task.runKey, after);
+      }
+      message.ack();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(JSON.stringify({ message: 'rebuild task failed', queue: batch.queue, ...task, reason }));
+      if (!deadLetters) {
+        // Best effort: when D1 itself is what failed, the retry is what matters.
+        await recordTaskRetry(db, task, message.attempts, reason, new Date().toISOString()).catch(() => undefined);
+      }
+      message.retry();
+    }
   }
 }

@@ -145,12 +145,37 @@ export const cronRuns = sqliteTable(
     cron: text().notNull(),
     startedAt: text().notNull(),
     endedAt: text(),
-    status: text({ enum: ['running', 'ok', 'error'] }).notNull(),
+    /**
+     * 'queued': the run handed its weeks to the rebuild queue (see `rebuild_tasks`); it turns
+     * 'ok' when the consumer has built every one of them, 'error' when one is dead-lettered.
+     */
+    status: text({ enum: ['running', 'queued', 'ok', 'error'] }).notNull(),
     weeksRebuilt: text().notNull().default('[]'),
     attempts: integer().notNull().default(1),
     error: text(),
   },
   (table) => [index('cron_runs_started_idx').on(table.startedAt)],
+);
+
+/**
+ * One row per (week, edition) a run handed to the rebuild queue, updated by the consumer with
+ * idempotent upserts, so a message delivered twice counts once. Keyed by the run's scheduled
+ * time (`cron_runs.scheduled_time`) without a foreign key: the run log may be pruned on its own.
+ */
+export const rebuildTasks = sqliteTable(
+  'rebuild_tasks',
+  {
+    runKey: text().notNull(),
+    week: text().notNull(),
+    lang: text().notNull(),
+    status: text({ enum: ['queued', 'done', 'failed'] }).notNull(),
+    /** Deliveries the consumer has seen (the queue's own count), so retries show in the log. */
+    attempts: integer().notNull().default(0),
+    /** The last failure, kept after a retry succeeds. */
+    error: text(),
+    updatedAt: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.runKey, table.week, table.lang] })],
 );
 
 /**
@@ -198,3 +223,4 @@ export const documentSources = sqliteTable(
 export type WeeklySummaryRow = typeof weeklySummaries.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type CronRunRow = typeof cronRuns.$inferSelect;
+export type RebuildTaskRow = typeof rebuildTasks.$inferSelect;

@@ -1,5 +1,6 @@
 /** Queries behind the weekly summaries: what to rebuild, the week's documents, atomic writes, the run log. */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Block } from '../services/ingest.ts';
 import type { WeekDocument } from '../services/weekly-summary.ts';
 import type { Database } from './client.ts';
@@ -9,6 +10,7 @@ import {
   documents,
   documentTopics,
   entities,
+  rebuildTasks,
   translations,
   weeklySummaries,
   type CronRunRow,
@@ -97,22 +99,49 @@ export async function loadWeekDocuments(db: Database, week: string): Promise<Wee
 
 export type SummaryWrite = Omit<WeeklySummaryRow, 'firstPublishedAt'> & { firstPublishedAt: string };
 
-/**
- * Writes every language of a week in one batch: D1 runs a batch as one transaction, so a
- * failure leaves the previous summaries whole. A row whose content did not change is not
- * touched at all; `first_published_at` is never overwritten.
- */
-/** Removes a week's summaries once it has no documents left (all deleted by editors). */
-export async function deleteWeekSummaries(db: Database, week: string): Promise<number> {
-  const result = (await db.delete(weeklySummaries).where(eq(weeklySummaries.week, week))) as unknown as {
-    meta?: { changes?: number };
-  };
-  return result.meta?.changes ?? 0;
+/** A statement that can join a D1 batch (one transaction) with a summary write. */
+export type BatchStatement = BatchItem<'sqlite'>;
+
+type NonEmpty<T> = [T, ...T[]];
+
+/** D1 result metadata, which drizzle's batch typing does not expose. */
+function changesOf(result: unknown): number {
+  return (result as { meta?: { changes?: number } } | undefined)?.meta?.changes ?? 0;
 }
 
-export async function writeWeekSummaries(db: Database, rows: SummaryWrite[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const statements = rows.map((row) =>
+/**
+ * Removes a week's summaries once it has no documents left (all deleted by editors): every
+ * edition, or only `lang` (the queue's consumer builds one edition per message). `after` runs
+ * in the same batch, so the consumer records its task only if the delete happened.
+ */
+export async function deleteWeekSummaries(
+  db: Database,
+  week: string,
+  lang?: string,
+  after: readonly BatchStatement[] = [],
+): Promise<number> {
+  const where =
+    lang === undefined
+      ? eq(weeklySummaries.week, week)
+      : and(eq(weeklySummaries.week, week), eq(weeklySummaries.lang, lang));
+  const statements: NonEmpty<BatchStatement> = [db.delete(weeklySummaries).where(where), ...after];
+  const results = await db.batch(statements);
+  return changesOf(results[0]);
+}
+
+/**
+ * Writes summaries (every language of a week inline, one per queue message) in one batch: D1
+ * runs a batch as one transaction, so a failure leaves the previous summaries whole. A row
+ * whose content did not change is not touched at all; `first_published_at` is never
+ * overwritten. `after` joins the same transaction (the consumer's task bookkeeping); the count
+ * returned is of summary rows only.
+ */
+export async function writeWeekSummaries(
+  db: Database,
+  rows: SummaryWrite[],
+  after: readonly BatchStatement[] = [],
+): Promise<number> {
+  const statements: BatchStatement[] = rows.map((row) =>
     db
       .insert(weeklySummaries)
       .values(row)
@@ -129,10 +158,10 @@ export async function writeWeekSummaries(db: Database, rows: SummaryWrite[]): Pr
         setWhere: sql`${weeklySummaries.contentHash} IS NOT excluded.content_hash OR ${weeklySummaries.sourceHash} IS NOT excluded.source_hash`,
       }),
   );
-  const results = (await db.batch(statements as [(typeof statements)[0], ...typeof statements])) as unknown as {
-    meta?: { changes?: number };
-  }[];
-  return results.reduce((sum, result) => sum + (result.meta?.changes ?? 0), 0);
+  statements.push(...after);
+  if (statements.length === 0) return 0;
+  const results = await db.batch(statements as NonEmpty<BatchStatement>);
+  return results.slice(0, rows.length).reduce((sum: number, result) => sum + changesOf(result), 0);
 }
 
 export async function getWeekSummary(db: Database, week: string, lang: string): Promise<WeeklySummaryRow | undefined> {
@@ -196,6 +225,179 @@ export async function finishRun(
     .where(eq(cronRuns.scheduledTime, scheduledTime));
 }
 
-export async function listRecentRuns(db: Database, limit = 10): Promise<CronRunRow[]> {
-  return db.select().from(cronRuns).orderBy(desc(cronRuns.startedAt), desc(cronRuns.id)).limit(limit);
+/** One (week, edition) of a run handed to the rebuild queue. */
+export interface RebuildTaskKey {
+  runKey: string;
+  week: string;
+  lang: string;
+}
+
+/**
+ * Records a run's tasks and marks the run 'queued', in one batch, before any message is sent:
+ * a consumer may finish the last task before the producer's next statement would run, and it
+ * completes only a run it sees queued. One statement however many tasks (a backfill of ten
+ * years is over 2,000): the pairs go in as one JSON parameter, since D1 binds at most 100.
+ * A retry of the same run resets its tasks (fresh messages are on their way); tasks it does
+ * not send again keep their state.
+ */
+export async function queueRun(
+  db: Database,
+  runKey: string,
+  weeks: string[],
+  tasks: readonly { week: string; lang: string }[],
+  at: string,
+): Promise<void> {
+  const pairs = JSON.stringify(tasks.map((task) => [task.week, task.lang]));
+  // Plain D1 statements: drizzle cannot batch raw SQL, nor name json_each as a table.
+  await db.$client.batch([
+    db.$client
+      .prepare(
+        `INSERT INTO rebuild_tasks (run_key, week, lang, status, attempts, error, updated_at)
+         SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'), 'queued', 0, NULL, ?2
+         FROM json_each(?3) WHERE true
+         ON CONFLICT (run_key, week, lang) DO UPDATE
+           SET status = 'queued', attempts = 0, error = NULL, updated_at = excluded.updated_at`,
+      )
+      .bind(runKey, at, pairs),
+    db.$client
+      .prepare(
+        `UPDATE cron_runs SET status = 'queued', ended_at = NULL, error = NULL, weeks_rebuilt = ?2
+         WHERE scheduled_time = ?1`,
+      )
+      .bind(runKey, JSON.stringify(weeks)),
+  ]);
+}
+
+/**
+ * The consumer's bookkeeping for a task it built, run in the same batch as the summary write:
+ * the task is done, and the run becomes 'ok' if it was the last one. D1 applies batches one
+ * at a time, so of two consumers finishing the last two tasks the second sees both done.
+ * Idempotent: a redelivered message (same attempts) changes no row.
+ */
+export function completeTaskStatements(
+  db: Database,
+  task: RebuildTaskKey,
+  attempts: number,
+  at: string,
+): BatchStatement[] {
+  return [
+    db
+      .insert(rebuildTasks)
+      .values({ ...task, status: 'done', attempts, error: null, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [rebuildTasks.runKey, rebuildTasks.week, rebuildTasks.lang],
+        set: {
+          status: 'done',
+          attempts: sql`max(${rebuildTasks.attempts}, excluded.attempts)`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+        setWhere: sql`${rebuildTasks.status} IS NOT 'done' OR ${rebuildTasks.attempts} < excluded.attempts`,
+      }),
+    db
+      .update(cronRuns)
+      .set({ status: 'ok', endedAt: at, error: null })
+      .where(
+        and(
+          eq(cronRuns.scheduledTime, task.runKey),
+          eq(cronRuns.status, 'queued'),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(rebuildTasks)
+              .where(and(eq(rebuildTasks.runKey, task.runKey), ne(rebuildTasks.status, 'done'))),
+          ),
+        ),
+      ),
+  ];
+}
+
+/**
+ * A delivery failed and will be retried: the task keeps its state and records the attempt and
+ * the error, and a run still in progress shows the error (cleared if it ends 'ok').
+ */
+export async function recordTaskRetry(
+  db: Database,
+  task: RebuildTaskKey,
+  attempts: number,
+  error: string,
+  at: string,
+): Promise<void> {
+  await db.batch([
+    db
+      .insert(rebuildTasks)
+      .values({ ...task, status: 'queued', attempts, error, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [rebuildTasks.runKey, rebuildTasks.week, rebuildTasks.lang],
+        set: {
+          attempts: sql`max(${rebuildTasks.attempts}, excluded.attempts)`,
+          error: sql`excluded.error`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      }),
+    db
+      .update(cronRuns)
+      .set({ error: `${task.week}/${task.lang}, attempt ${attempts}: ${error}` })
+      .where(and(eq(cronRuns.scheduledTime, task.runKey), eq(cronRuns.status, 'queued'))),
+  ]);
+}
+
+/**
+ * A message exhausted its retries and reached the dead-letter queue: its task failed, and so
+ * did the run, with the task's last error. A task done meanwhile (by a retry of the run) stays
+ * done.
+ */
+export async function recordTaskDeadLettered(db: Database, task: RebuildTaskKey, at: string): Promise<void> {
+  const key = and(
+    eq(rebuildTasks.runKey, task.runKey),
+    eq(rebuildTasks.week, task.week),
+    eq(rebuildTasks.lang, task.lang),
+  );
+  const [existing] = await db.select().from(rebuildTasks).where(key);
+  if (existing?.status === 'done') return;
+  const error = `${task.week}/${task.lang} failed after ${existing?.attempts ?? 0} attempts: ${existing?.error ?? 'no error recorded'}`;
+  await db.batch([
+    db
+      .insert(rebuildTasks)
+      .values({ ...task, status: 'failed', attempts: 0, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [rebuildTasks.runKey, rebuildTasks.week, rebuildTasks.lang],
+        set: { status: 'failed', updatedAt: sql`excluded.updated_at` },
+        setWhere: sql`${rebuildTasks.status} IS NOT 'done'`,
+      }),
+    db
+      .update(cronRuns)
+      .set({ status: 'error', endedAt: at, error })
+      .where(and(eq(cronRuns.scheduledTime, task.runKey), eq(cronRuns.status, 'queued'))),
+  ]);
+}
+
+/** Progress of a run that used the queue (null for a run built inline). */
+export interface RunTaskCounts {
+  total: number;
+  queued: number;
+  done: number;
+  failed: number;
+  /** Deliveries beyond the first, over all tasks. */
+  retries: number;
+}
+
+export type RecentRun = CronRunRow & { tasks: RunTaskCounts | null };
+
+export async function listRecentRuns(db: Database, limit = 10): Promise<RecentRun[]> {
+  // One statement: the counts are a correlated subquery on the tasks' primary key.
+  const rows = await db
+    .select({
+      ...getTableColumns(cronRuns),
+      tasks: sql<string | null>`(SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_object(
+          'total', count(*),
+          'queued', sum(${rebuildTasks.status} = 'queued'),
+          'done', sum(${rebuildTasks.status} = 'done'),
+          'failed', sum(${rebuildTasks.status} = 'failed'),
+          'retries', sum(max(${rebuildTasks.attempts} - 1, 0))) END
+        FROM ${rebuildTasks} WHERE ${rebuildTasks.runKey} = ${cronRuns.scheduledTime})`,
+    })
+    .from(cronRuns)
+    .orderBy(desc(cronRuns.startedAt), desc(cronRuns.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, tasks: row.tasks ? (JSON.parse(row.tasks) as RunTaskCounts) : null }));
 }
