@@ -8,9 +8,9 @@ import { ORIGIN } from './helpers/http.ts';
 const ARTICLE = 'uzbekistan-japan-exploring-bilateral-cooperation-prospects';
 
 /** A request through the Worker, waiting for its background work (cache writes, rebuilds). */
-async function fetchPage(path: string, init: RequestInit = {}): Promise<Response> {
+async function fetchPage(path: string, init: RequestInit = {}, bindings: Env = env): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, init), env, ctx);
+  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, init), bindings, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -88,6 +88,13 @@ describe('edge cache', () => {
     await fetchPage('/en/topics/');
     await seedTestCorpus(env.DB);
     expect((await fetchPage('/en/topics/')).headers.get('X-Cache')).toBe('HIT');
+  });
+
+  it('never serves a page rendered by another deployed version', async () => {
+    await fetchPage('/en/weeks/2025-W34');
+    expect((await fetchPage('/en/weeks/2025-W34')).headers.get('X-Cache')).toBe('HIT');
+    const deployed = { ...env, CF_VERSION_METADATA: { id: 'next-version', tag: '', timestamp: '' } };
+    expect((await fetchPage('/en/weeks/2025-W34', {}, deployed)).headers.get('X-Cache')).toBe('MISS');
   });
 
   it('never caches errors', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import uzCyrlGenerated from '../locales/generated/uz-Cyrl.json';
+import uzCyrlOverrides from '../locales/uz-Cyrl.json';
+import uzLatin from '../locales/uz.json';
 import { resources } from '../src/i18n/index.ts';
+import { buildCyrillicResource } from '../src/services/locale-resources.ts';
 import { getTranslator } from '../src/i18n/index.ts';
 import { formatDate } from '../src/services/format.ts';
 
@@ -63,5 +67,11 @@ describe('locales', () => {
     expect(formatDate('ja', '2025-12-20')).toBe('2025年12月20日');
     expect(formatDate('uz-Latn', '2025-12-20')).toBe('20-dekabr, 2025');
     expect(formatDate('en', '2025-12-20')).toBe('December 20, 2025');
+  });
+});
+
+describe('generated Uzbek Cyrillic locale', () => {
+  it('is what `npm run locales` makes from uz.json and the overrides (never stale)', () => {
+    expect(uzCyrlGenerated).toEqual(buildCyrillicResource(uzLatin, uzCyrlOverrides));
   });
 });

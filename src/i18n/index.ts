@@ -7,44 +7,18 @@ import i18next, { type TFunction } from 'i18next';
 import en from '../../locales/en.json' with { type: 'json' };
 import ja from '../../locales/ja.json' with { type: 'json' };
 import uz from '../../locales/uz.json' with { type: 'json' };
-import uzCyrlOverrides from '../../locales/uz-Cyrl.json' with { type: 'json' };
+import uzCyrl from '../../locales/generated/uz-Cyrl.json' with { type: 'json' };
 import { EDITIONS, type Edition } from '../services/languages.ts';
-import { transliterateUzLatnToCyrl } from '../services/transliterate.ts';
-
-type Resource = { [key: string]: string | Resource };
-
-/** Transliterates every string of a resource tree, leaving {{placeholders}} as they are. */
-function transliterateResource(resource: Resource): Resource {
-  return Object.fromEntries(
-    Object.entries(resource).map(([key, value]) => [
-      key,
-      typeof value === 'string'
-        ? value
-            .split(/(\{\{[^}]+\}\})/)
-            .map((part) => (part.startsWith('{{') ? part : transliterateUzLatnToCyrl(part)))
-            .join('')
-        : transliterateResource(value),
-    ]),
-  );
-}
-
-function mergeResource(base: Resource, overrides: Resource): Resource {
-  const merged: Resource = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    const current = merged[key];
-    merged[key] = typeof value === 'object' && typeof current === 'object' ? mergeResource(current, value) : value;
-  }
-  return merged;
-}
 
 /**
- * Uzbek Cyrillic strings come from the Uzbek Latin locale through the transliterator, with
- * a small override file for the strings it must not touch (brand, format names).
+ * Uzbek Cyrillic strings come from the Uzbek Latin locale through the transliterator, with a
+ * small override file for the strings it must not touch (brand, format names), generated at
+ * build time by `npm run locales` (src/services/locale-resources.ts).
  */
 export const resources = {
   en: { translation: en },
   uz: { translation: uz },
-  'uz-Cyrl': { translation: mergeResource(transliterateResource(uz), uzCyrlOverrides) },
+  'uz-Cyrl': { translation: uzCyrl },
   ja: { translation: ja },
 } as const;
 

@@ -53,6 +53,8 @@ root.get('/healthz', async (c) => {
           attempts: run.attempts,
           weeksRebuilt: JSON.parse(run.weeksRebuilt) as string[],
           error: run.error,
+          // Set when the run fanned out over the rebuild queue: its tasks' progress.
+          tasks: run.tasks,
         })),
       },
     });
