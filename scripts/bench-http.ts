@@ -238,7 +238,7 @@ async function probe(url: string): Promise<Probe> {
 // ---------------------------------------------------------------------------------------------
 // The Worker under test
 
-interface Server {
+export interface Server {
   origin: string;
   /** Spawn → /healthz answers. */
   readyMs: number;
@@ -289,7 +289,14 @@ function clearPageCache(dir: string): void {
   rmSync(join(dir, 'v3', 'cache'), { recursive: true, force: true });
 }
 
-async function startServer(bundle: string, dir: string): Promise<Server> {
+export interface ServerOptions {
+  /** More `wrangler dev` flags (the fault run adds `--test-scheduled`). */
+  args?: string[];
+  /** More environment (the fault run supplies ADMIN_TOKEN, as a secret from process.env). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(bundle: string, dir: string, options: ServerOptions = {}): Promise<Server> {
   // Every run starts with an empty page cache, and leaves none behind (misses fill it fast).
   clearPageCache(dir);
   const [port, inspectorPort] = [await freePort(), await freePort()];
@@ -311,11 +318,12 @@ async function startServer(bundle: string, dir: string): Promise<Server> {
     '--log-level',
     'warn',
     '--show-interactive-dev-session=false',
+    ...(options.args ?? []),
   ];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: wranglerEnv(),
+    env: wranglerEnv(options.env),
     detached: true, // its own process group, so stop() takes workerd down too
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -30,6 +30,7 @@
 import { parseArgs } from 'node:util';
 import { SUMMARY_LOCALES } from '../src/scheduled.ts';
 import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-summary.ts';
+import { runFaultBench } from './bench-faults.ts';
 import { runHttpBench, wrkAvailable } from './bench-http.ts';
 import { createEntityPool, generateDocuments, generateWeek, groupByWeek, materialize } from './synthetic.ts';
 
@@ -143,7 +144,7 @@ function runBuildBench(quick: boolean): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['build', 'http', 'scale'] as const;
+const PARTS = ['build', 'http', 'scale', 'faults'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -167,7 +168,7 @@ if (!(seconds >= 1) || (summaryWeeks !== undefined && !(summaryWeeks >= 1))) {
   process.exit(2);
 }
 
-const wantsHttp = parts.has('http') || parts.has('scale');
+const wantsHttp = parts.has('http') || parts.has('scale') || parts.has('faults');
 const haveWrk = !wantsHttp || wrkAvailable();
 if (!haveWrk) {
   console.error(
@@ -178,7 +179,7 @@ if (!haveWrk) {
 }
 
 if (parts.has('build')) runBuildBench(quick);
-if (wantsHttp && haveWrk) {
+if ((parts.has('http') || parts.has('scale')) && haveWrk) {
   const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
   await runHttpBench({
     editions: parts.has('http'),
@@ -188,4 +189,8 @@ if (wantsHttp && haveWrk) {
     serialSeconds: quick ? 1 : 2,
     summaryWeeks,
   });
+}
+if (parts.has('faults') && haveWrk) {
+  const holds = await runFaultBench({ seconds: quick ? 20 : 60 });
+  if (!holds) process.exitCode = 1;
 }
