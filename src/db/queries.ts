@@ -1,5 +1,5 @@
 /** Read queries of the pages. Each page view costs one D1 round trip (one query or one batch). */
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { ContentLanguage } from '../services/languages.ts';
@@ -10,6 +10,7 @@ import {
   documentSources,
   documentTopics,
   entities,
+  storyCounts,
   translations,
   weeklySummaries,
 } from './schema.ts';
@@ -56,6 +57,36 @@ function narrowCondition(filter: StoryFilter) {
   return undefined;
 }
 
+/** The `story_counts` row (migration 0007) that holds the number of stories a filter lists. */
+function countCondition(filter: StoryFilter) {
+  if (filter.topic) return and(eq(storyCounts.scope, 'topic'), eq(storyCounts.key, filter.topic));
+  if (filter.entitySlug) {
+    // Entity counters are keyed by the id as text; CAST keeps the comparison on the key's index.
+    return and(
+      eq(storyCounts.scope, 'entity'),
+      eq(
+        storyCounts.key,
+        sql`CAST((SELECT ${entities.id} FROM ${entities} WHERE ${entities.slug} = ${filter.entitySlug}) AS TEXT)`,
+      ),
+    );
+  }
+  return and(eq(storyCounts.scope, 'all'), eq(storyCounts.key, ''));
+}
+
+/** The later of two ISO instants (either may be missing); parsed, as their formats differ. */
+function later(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/**
+ * One page of stories, newest first, with the number of stories the filter lists and the page's
+ * Last-Modified. The total is a counter kept by triggers (no count over the corpus). The
+ * Last-Modified is the time the content version last moved (migration 0007), which every change
+ * that could alter the page (one of its stories, the order, the number of pages) moves too,
+ * or the newest of the stories shown if that is later (the editorial API stamps documents
+ * with the Worker's clock, not D1's).
+ */
 export async function listStories(
   db: Database,
   lang: ContentLanguage,
@@ -76,6 +107,7 @@ export async function listStories(
         hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
         topics: topicsJson,
         hasWeekSummary: sql<number>`EXISTS (SELECT 1 FROM ${weeklySummaries} WHERE ${weeklySummaries.week} = ${documents.isoWeek} AND ${weeklySummaries.lang} = ${lang})`,
+        updatedAt: documents.updatedAt,
       })
       .from(documents)
       .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
@@ -84,14 +116,20 @@ export async function listStories(
       .orderBy(desc(documents.publishedOn), desc(documents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
+    // One row whether or not the counter exists yet (a topic no story has had). site_state is
+    // not in the Drizzle schema (migration 0004 made it), hence the SQL source.
     db
-      .select({ total: count(), lastModified: sql<string | null>`max(${documents.updatedAt})` })
-      .from(documents)
-      .where(filterCondition(filter)),
+      .select({
+        total: sql<number | null>`(${db.select({ n: storyCounts.n }).from(storyCounts).where(countCondition(filter))})`,
+        changedAt: sql<string | null>`changed_at`,
+      })
+      .from(sql`site_state`)
+      .where(sql`id = 1`),
   ]);
+  const newestShown = rows.reduce<string | null>((newest, row) => later(newest, row.updatedAt), null);
   return {
     total: totals[0]?.total ?? 0,
-    lastModified: totals[0]?.lastModified ?? null,
+    lastModified: later(totals[0]?.changedAt ?? null, newestShown),
     items: rows.map((row) => ({
       slug: row.slug,
       publishedOn: row.publishedOn,
@@ -208,20 +246,22 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
   };
 }
 
+/** Live documents and stored texts, from their counters (migration 0007). */
 export async function countCorpus(db: Database): Promise<{ documents: number; translations: number }> {
-  const [docs, texts] = await db.batch([
-    db.select({ n: count() }).from(documents).where(isLive),
-    db.select({ n: count() }).from(translations),
-  ]);
-  return { documents: docs[0]?.n ?? 0, translations: texts[0]?.n ?? 0 };
+  const rows = await db
+    .select({ scope: storyCounts.scope, n: storyCounts.n })
+    .from(storyCounts)
+    .where(and(inArray(storyCounts.scope, ['all', 'translations']), eq(storyCounts.key, '')));
+  const n = (scope: string) => rows.find((row) => row.scope === scope)?.n ?? 0;
+  return { documents: n('all'), translations: n('translations') };
 }
 
+/** Live documents per topic, from their counters; topics with none are left out. */
 export async function listTopicCounts(db: Database): Promise<{ topic: string; count: number }[]> {
   return db
-    .select({ topic: documentTopics.topicId, count: count() })
-    .from(documentTopics)
-    .innerJoin(documents, and(eq(documents.id, documentTopics.documentId), isLive))
-    .groupBy(documentTopics.topicId);
+    .select({ topic: storyCounts.key, count: storyCounts.n })
+    .from(storyCounts)
+    .where(and(eq(storyCounts.scope, 'topic'), gt(storyCounts.n, 0)));
 }
 
 export async function getEntity(db: Database, slug: string) {

@@ -224,3 +224,25 @@ export type WeeklySummaryRow = typeof weeklySummaries.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type CronRunRow = typeof cronRuns.$inferSelect;
 export type RebuildTaskRow = typeof rebuildTasks.$inferSelect;
+
+/**
+ * Counts the pages show, kept exact by the triggers of migration 0007 so that a page reads one
+ * row instead of counting the corpus. Rows by `scope`:
+ * - 'all' (key ''): live documents (home page total, /healthz);
+ * - 'topic' (key: the topic id): live documents with that topic (topic pages, topics page);
+ * - 'entity' (key: the entity id as text): live documents naming that entity (entity pages);
+ * - 'translations' (key ''): every stored text (/healthz).
+ * "Live": not deleted by an editor (`documents.deleted_at IS NULL`). A row whose count falls
+ * to 0 stays, at 0.
+ */
+export const storyCounts = sqliteTable(
+  'story_counts',
+  {
+    scope: text({ enum: ['all', 'topic', 'entity', 'translations'] }).notNull(),
+    key: text().notNull(),
+    n: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.scope, table.key] })],
+);
+
+export type StoryCountRow = typeof storyCounts.$inferSelect;
