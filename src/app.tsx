@@ -16,6 +16,7 @@ import { pages } from './routes/pages.tsx';
 import { admin } from './routes/admin.ts';
 import { api } from './routes/api.ts';
 import { root } from './routes/root.ts';
+import { securityHeaders } from './routes/security-headers.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
 function languageOfPath(url: string): Edition {
@@ -25,6 +26,9 @@ function languageOfPath(url: string): Edition {
 
 export function createApp() {
   const app = new Hono<AppEnv>();
+
+  // First, so that every response gets the headers, whatever produced it.
+  app.use('*', securityHeaders);
 
   // Per-request objects are made here, never at module scope: one D1 session per request
   // (replica reads, primary writes, read-your-writes through the bookmark), counted.

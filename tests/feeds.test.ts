@@ -459,3 +459,103 @@ describe('arbitrary text', () => {
     );
   });
 });
+
+describe('structure for arbitrary text', () => {
+  // Same alphabet as above: anything a document may hold, and the sequences most likely to break XML.
+  const unit = fc.oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+    fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)),
+    fc.constantFrom(']]>', '<', '&', '"', '<item>', '</channel>', '<entry>', '\uFFFE'),
+  );
+  const text = fc.string({ unit, maxLength: 24 });
+  const itemText = fc.record({ title: text, summary: text, content: text });
+  const structureParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) => ['item', 'entry', 'link', 'atom:link'].includes(name),
+  });
+
+  const isAbsolute = (url: unknown): boolean => {
+    if (typeof url !== 'string') return false;
+    try {
+      return ['http:', 'https:'].includes(new URL(url).protocol) && new URL(url).href === url;
+    } catch {
+      return false;
+    }
+  };
+  /** An element's text, whether fast-xml-parser gave a string or an object with attributes. */
+  const textOrCdata = (value: unknown): string => {
+    const inner = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['#text'] : value;
+    return typeof inner === 'string' ? inner : '';
+  };
+
+  it('always has the required elements, absolute links and unique ids in RSS, Atom and JSON Feed', () => {
+    fc.assert(
+      fc.property(text, text, fc.array(itemText, { maxLength: 5 }), (title, description, texts) => {
+        const items = texts.map((value, index) =>
+          makeItem(`2025-W${String(50 - index).padStart(2, '0')}`, {
+            title: value.title,
+            summaryText: value.summary,
+            contentHtml: value.content,
+          }),
+        );
+        const channel = makeChannel({ title, description, items });
+
+        const rss = buildRss(channel);
+        expectWellFormed(rss);
+        const rssDoc = structureParser.parse(rss) as {
+          rss: { '@_version': string; channel: Record<string, unknown> & { item?: Record<string, unknown>[] } };
+        };
+        expect(rssDoc.rss['@_version']).toBe('2.0');
+        const rssChannel = rssDoc.rss.channel;
+        for (const element of ['title', 'link', 'description', 'language'])
+          expect(rssChannel, element).toHaveProperty(element);
+        expect(isAbsolute(textOrCdata((rssChannel.link as unknown[])[0]))).toBe(true);
+        const selfLink = (rssChannel['atom:link'] as Record<string, string>[])[0];
+        expect(selfLink?.['@_rel']).toBe('self');
+        expect(isAbsolute(selfLink?.['@_href'])).toBe(true);
+        const rssItems = rssChannel.item ?? [];
+        expect(rssItems).toHaveLength(items.length);
+        const guids = rssItems.map((item) => textOrCdata(item.guid));
+        expect(new Set(guids).size).toBe(items.length);
+        for (const item of rssItems) {
+          for (const element of ['title', 'link', 'guid', 'pubDate', 'description'])
+            expect(item, element).toHaveProperty(element);
+          expect(isAbsolute(textOrCdata((item.link as unknown[])[0]))).toBe(true);
+          expect(RFC822.test(textOrCdata(item.pubDate))).toBe(true);
+        }
+
+        const atom = buildAtom(channel);
+        expectWellFormed(atom);
+        const feed = (
+          structureParser.parse(atom) as { feed: Record<string, unknown> & { entry?: Record<string, unknown>[] } }
+        ).feed;
+        expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+        for (const element of ['id', 'title', 'updated', 'author']) expect(feed, element).toHaveProperty(element);
+        expect(isAbsolute(textOrCdata(feed.id))).toBe(true);
+        const feedLinks = feed.link as Record<string, string>[];
+        expect(feedLinks.some((link) => link['@_rel'] === 'self' && isAbsolute(link['@_href']))).toBe(true);
+        const entries = feed.entry ?? [];
+        expect(entries).toHaveLength(items.length);
+        const ids = entries.map((entry) => textOrCdata(entry.id));
+        expect(new Set(ids).size).toBe(items.length);
+        for (const entry of entries) {
+          for (const element of ['id', 'title', 'updated', 'link']) expect(entry, element).toHaveProperty(element);
+          expect(isAbsolute(textOrCdata(entry.id))).toBe(true);
+          expect((entry.link as Record<string, string>[]).every((link) => isAbsolute(link['@_href']))).toBe(true);
+          expect(RFC3339.test(textOrCdata(entry.updated))).toBe(true);
+        }
+
+        const json = JSON.parse(buildJsonFeed(channel)) as JsonFeed;
+        expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+        expect(isAbsolute(json.feed_url) && isAbsolute(json.home_page_url)).toBe(true);
+        expect(new Set(json.items.map((item) => item.id)).size).toBe(items.length);
+        for (const item of json.items) expect(isAbsolute(item.url)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 15_000);
+});

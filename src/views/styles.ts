@@ -35,6 +35,7 @@ dl.facts dt{color:var(--muted)}
 dl.facts dd{margin:0}
 .search{display:flex;gap:.4rem;align-items:center;flex-wrap:wrap}.search input{font:inherit;padding:.3rem .5rem;min-width:12rem;max-width:100%;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg)}.search button{font:inherit;padding:.3rem .8rem;border-radius:.3rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg)}
 mark{background:#ffe08a;color:#000}
+.chart svg{max-width:100%;height:auto}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
 @media (max-width:30rem){body{font-size:1rem}h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}}

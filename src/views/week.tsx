@@ -17,7 +17,11 @@ export async function renderFragment(node: HtmlEscapedString | Promise<HtmlEscap
 const BAR_HEIGHT = 36;
 const CHART_WIDTH = 460;
 
-/** Topics of the week as a small bar chart; its numbers are also in the list that follows it. */
+/**
+ * Topics of the week as a small bar chart; its numbers are also in the list that follows it.
+ * No style attribute: the CSP allows only the hashed stylesheet, which shrinks the chart on
+ * narrow screens (.chart svg); feed readers get its natural width.
+ */
 export function TopicChart({ summary, t }: { summary: WeeklySummaryContent; t: Translator }) {
   const max = Math.max(1, ...summary.topicCounts.map((entry) => entry.count));
   const height = summary.topicCounts.length * BAR_HEIGHT + 8;
@@ -30,8 +34,7 @@ export function TopicChart({ summary, t }: { summary: WeeklySummaryContent; t: T
         role="img"
         aria-labelledby={`${titleId} ${descId}`}
         viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        width="100%"
-        style={`max-width:${CHART_WIDTH}px`}
+        width={CHART_WIDTH}
         xmlns="http://www.w3.org/2000/svg"
       >
         <title id={titleId}>{t('weekly.chartTitle', { week })}</title>
