@@ -155,6 +155,15 @@ describe('unknown language and paths', () => {
     for (const lang of LANGS) expect(html).toContain(`href="/${lang}/"`);
   });
 
+  it('redirects an edition without its trailing slash to its home page', async () => {
+    for (const lang of ['en', 'uz', 'uz-Cyrl', 'ja']) {
+      const response = await get(`/${lang}`);
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toBe(`/${lang}/`);
+    }
+    expect((await get('/fr')).status).toBe(404);
+  });
+
   it('404s an unknown path inside an edition in its language', async () => {
     const response = await get('/uz/nowhere');
     expect(response.status).toBe(404);

@@ -64,9 +64,10 @@ pages.get('/:lang/articles/:slug', async (c) => {
 registerWeekRoutes(pages);
 registerExploreRoutes(pages);
 
-// Anything else under a known edition is a 404 in that edition's language.
-pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));
+// Before the catch-all below: `/:lang/*` also matches `/en`.
 pages.get('/:lang', (c) => {
   const lang = c.req.param('lang');
   return isEdition(lang) ? c.redirect(`/${lang}/`, 301) : c.notFound();
 });
+// Anything else under a known edition is a 404 in that edition's language.
+pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));
