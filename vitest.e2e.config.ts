@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     environment: 'node',
+    // The three files (browser paths, axe, vnu) mostly wait on the server and the browser: overlap them.
+    maxWorkers: 3,
     globalSetup: ['./e2e/server.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
