@@ -32,12 +32,16 @@ describe.each(SCHEMES)('%s mode', (scheme) => {
       const page = await contexts.get(scheme)!.newPage();
       try {
         await page.goto(path);
+        // The dark run must really render the dark palette, or it would only repeat the light one.
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
         await page.evaluate(axeSource);
         const results = await page.evaluate(() =>
           (window as unknown as { axe: { run: (options: object) => Promise<AxeResults> } }).axe.run({
             resultTypes: ['violations'],
           }),
         );
+        // A run that checked nothing (axe failed to see the page) must not count as a pass.
+        expect(results.passes.length).toBeGreaterThan(0);
         const blocking = results.violations.filter(
           (violation) => violation.impact === 'serious' || violation.impact === 'critical',
         );
