@@ -2,7 +2,12 @@
  * npm run seed: loads the corpus into the local D1 that `wrangler dev` uses (through
  * wrangler's platform proxy, so writes go through the real D1 API and batch()).
  * Idempotent: a second run reports 0 changed rows.
+ *
+ * `--persist-to <dir>` seeds the D1 of `wrangler dev --persist-to <dir>` instead of the default
+ * one, so the browser tests (e2e/) get a database of their own and never touch the developer's.
  */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { createDb } from '../src/db/client.ts';
 import { seedCorpus } from '../src/db/seed.ts';
@@ -13,7 +18,11 @@ import { readCorpusInput } from './content.ts';
 
 const input = await readCorpusInput();
 const corpus = await assembleCorpus(input);
-const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: true });
+const { values: args } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
+const persistTo = args['persist-to'];
+// wrangler's --persist-to names the parent of the versioned state dir; the proxy wants the latter.
+const persist = persistTo === undefined ? true : { path: join(persistTo, 'v3') };
+const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist });
 try {
   const db = createDb(proxy.env.DB);
   const changed = await seedCorpus(db, corpus, input.entities.entities);

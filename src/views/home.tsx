@@ -22,15 +22,20 @@ function groupByWeek(items: StoryListItem[]): { week: string; items: StoryListIt
   return groups;
 }
 
-export function StoryTeaser({ page, item }: { page: PageContext; item: StoryListItem }) {
+/**
+ * `level` is the teaser headline's heading level: 3 under the home page's week headings, 2 on
+ * listings whose stories follow the h1 directly (a skipped level confuses screen-reader navigation).
+ */
+export function StoryTeaser({ page, item, level = 3 }: { page: PageContext; item: StoryListItem; level?: 2 | 3 }) {
   const { t, lang, tag, script } = page;
+  const Heading = level === 2 ? 'h2' : 'h3';
   const textTag = tagForText(item.textLanguage, lang);
   const show = item.isFallback ? (text: string) => text : script;
   return (
     <article class="story">
-      <h3 lang={item.isFallback ? textTag : undefined}>
+      <Heading lang={item.isFallback ? textTag : undefined}>
         <a href={editionPath(lang, `/articles/${item.slug}`)}>{show(item.headline)}</a>
-      </h3>
+      </Heading>
       <p class="meta">
         <time datetime={item.publishedOn}>{formatDate(tag, item.publishedOn)}</time> · {item.sourceName}
       </p>

@@ -155,7 +155,7 @@ export function StoryListPage({
       <h1>{title}</h1>
       <p>{intro}</p>
       {items.map((item) => (
-        <StoryTeaser page={page} item={item} />
+        <StoryTeaser page={page} item={item} level={2} />
       ))}
       <Pager
         page={page}

@@ -24,7 +24,7 @@ h1{font:700 1.9rem/1.25 var(--serif);margin:.5rem 0 1rem}
 :lang(ja) h1,:lang(ja) h2,:lang(ja) h3{font-family:inherit;line-height:1.5}
 h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid var(--rule)}
 .story{margin:0 0 1.5rem}
-.story h3{font-size:1.15rem;margin:0 0 .25rem;line-height:1.35}
+.story>h2,.story>h3{font-size:1.15rem;margin:0 0 .25rem;padding:0;border:0;line-height:1.35}
 .meta{color:var(--muted);font-size:.9rem;margin:.1rem 0 .4rem}
 .chips{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wrap;gap:.35rem}
 .chips li{background:var(--chip);border-radius:1rem;padding:.05rem .6rem;font-size:.85rem}

@@ -87,9 +87,10 @@ export function WeekSummaryBody({
         const storyTag = tagForText(story.textLang, lang);
         return (
           <article class="story">
-            <h3 lang={foreign ? storyTag : undefined}>
+            {/* h2: the summary's stories follow the page's h1 directly (no skipped heading level). */}
+            <h2 lang={foreign ? storyTag : undefined}>
               <a href={articleUrl(story.sources[0]?.slug ?? '')}>{story.headline}</a>
-            </h3>
+            </h2>
             {foreign ? <p class="meta">{t('weekly.fallbackText')}</p> : null}
             <p lang={foreign ? storyTag : undefined}>{story.sentences.join(story.textLang === 'ja' ? '' : ' ')}</p>
             <p class="meta">{t('weekly.sources')}:</p>
@@ -109,7 +110,7 @@ export function WeekSummaryBody({
       })}
       {summary.figures.length > 0 ? (
         <section>
-          <h3>{t('weekly.keyFigures')}</h3>
+          <h2>{t('weekly.keyFigures')}</h2>
           <ul>
             {summary.figures.map((figure) => (
               <li>

@@ -1,0 +1,51 @@
+/** What the e2e files share: the editions, the page types to visit and a Chromium to visit them with. */
+import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const EDITIONS = ['en', 'uz', 'uz-Cyrl', 'ja'] as const;
+export type Edition = (typeof EDITIONS)[number];
+
+/** <html lang> of each edition (src/services/languages.ts). */
+export const TAGS: Record<Edition, string> = { en: 'en', uz: 'uz-Latn', 'uz-Cyrl': 'uz-Cyrl', ja: 'ja' };
+
+// Slugs from the committed corpus (content/), the same ones tests/ use.
+export const ARTICLE = 'mirziyoyev-and-takaichi-hold-talks-in-tokyo';
+export const WEEK = '2025-W51';
+export const TOPIC = 'energy';
+export const ENTITY = 'samarkand';
+/** A word every edition's search finds (the Samarkand stories), in that edition's script. */
+export const SEARCH_TERMS: Record<Edition, string> = {
+  en: 'Samarkand',
+  uz: 'Samarqand',
+  'uz-Cyrl': 'Самарқанд',
+  ja: 'サマルカンド',
+};
+
+/** Every kind of page a reader can land on, as a path within an edition. */
+export function pageTypes(lang: Edition): { name: string; path: string }[] {
+  return [
+    { name: 'home', path: `/${lang}/` },
+    { name: 'article', path: `/${lang}/articles/${ARTICLE}` },
+    { name: 'week', path: `/${lang}/weeks/${WEEK}` },
+    { name: 'week-archive', path: `/${lang}/weeks/` },
+    { name: 'topics', path: `/${lang}/topics/` },
+    { name: 'topic', path: `/${lang}/topics/${TOPIC}` },
+    { name: 'entity', path: `/${lang}/entities/${ENTITY}` },
+    { name: 'search-results', path: `/${lang}/search?q=${encodeURIComponent(SEARCH_TERMS[lang])}` },
+    { name: 'search-no-query', path: `/${lang}/search?q=` },
+    { name: 'search-no-hits', path: `/${lang}/search?q=zzzqqxx` },
+    { name: 'not-found', path: `/${lang}/no-such-page` },
+  ];
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+/**
+ * Debian's Chromium, never a browser playwright downloads: CI installs it with apt-get.
+ * CHROMIUM_PATH is for machines that keep it elsewhere.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
+}
