@@ -40,11 +40,18 @@ export function findAmounts(text: string): Amount[] {
   return found;
 }
 
+// Built on first use and kept: a week's summary formats many amounts.
+const amountFormatters = new Map<'ja' | 'en', Intl.NumberFormat>();
+
 function trimNumber(value: number, locale: string): string {
   const rounded = Math.round(value * 10) / 10;
-  return new Intl.NumberFormat(locale === 'ja' ? 'ja' : 'en', { maximumFractionDigits: 1 })
-    .format(rounded)
-    .replace('.', locale.startsWith('uz') ? ',' : '.');
+  const tag = locale === 'ja' ? 'ja' : 'en';
+  let formatter = amountFormatters.get(tag);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+    amountFormatters.set(tag, formatter);
+  }
+  return formatter.format(rounded).replace('.', locale.startsWith('uz') ? ',' : '.');
 }
 
 /** "$12 billion" (en), "120億ドル" (ja), "12 mlrd dollar" (uz), "12 млрд доллар" (uz-Cyrl). */
