@@ -340,6 +340,10 @@ export async function runFaultBench({ seconds }: FaultOptions): Promise<boolean>
         fired.every((fire) => fire.status === 200) &&
           health.cron.lastRuns.slice(0, 2).every((run) => run.status === 'ok'),
       ],
+      [
+        `the ${dropped.length} weeks without a summary rebuilt by the cron`,
+        dropped.every((week) => health.cron.lastRuns.some((run) => run.weeksRebuilt.includes(week))),
+      ],
       ['editors only ever got 200 or 409', other.length === 0],
       ['every winning save is a revision (none lost, none doubled)', metaAfter.length === metaBefore + wins.length],
       ['at most one winner per revision saved from', doubleWins === 0],

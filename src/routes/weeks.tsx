@@ -12,6 +12,8 @@ import { toHttpDate } from './conditional.ts';
 import { buildPageContext, NotFoundView } from './page-helpers.tsx';
 
 export const FEED_ITEMS = 20;
+/** Stories per feed item; the rest are a link away (at 200 reports a week, 20 full items were 3 MiB). */
+export const FEED_STORIES = 10;
 const ARCHIVE_LIMIT = 520;
 
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
@@ -49,7 +51,9 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
       rows.map(async (row) => {
         const summary = JSON.parse(row.content) as WeeklySummaryContent;
         const url = origin + editionPath(lang, `/weeks/${row.week}`);
-        const html = await renderFragment(<WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} />);
+        const html = await renderFragment(
+          <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} storyLimit={FEED_STORIES} />,
+        );
         // The id is the week's URL in this edition: stable across rebuilds, unique per language.
         return {
           id: url,

@@ -72,17 +72,23 @@ export function WeekSummaryBody({
   t,
   lang,
   origin,
+  storyLimit,
 }: {
   summary: WeeklySummaryContent;
   t: Translator;
   lang: Edition;
   origin: string;
+  /** Feeds show the top stories only: a busy week has hundreds, and readers poll feeds. */
+  storyLimit?: number;
 }) {
   const articleUrl = (slug: string) => `${origin}${editionPath(lang, `/articles/${slug}`)}`;
+  const stories = storyLimit === undefined ? summary.stories : summary.stories.slice(0, storyLimit);
+  const hidden = summary.stories.length - stories.length;
+  const figures = summary.figures.filter((figure) => figure.story < stories.length);
   return (
     <div class="summary">
       <p class="intro">{summary.intro}</p>
-      {summary.stories.map((story) => {
+      {stories.map((story) => {
         const foreign = story.textLang !== lang;
         const storyTag = tagForText(story.textLang, lang);
         return (
@@ -108,11 +114,18 @@ export function WeekSummaryBody({
           </article>
         );
       })}
-      {summary.figures.length > 0 ? (
+      {hidden > 0 ? (
+        <p>
+          <a href={`${origin}${editionPath(lang, `/weeks/${summary.week}`)}`}>
+            {t('weekly.moreStories', { count: hidden })}
+          </a>
+        </p>
+      ) : null}
+      {figures.length > 0 ? (
         <section>
           <h2>{t('weekly.keyFigures')}</h2>
           <ul>
-            {summary.figures.map((figure) => (
+            {figures.map((figure) => (
               <li>
                 <strong>{figure.display}</strong>{' '}
                 {t('weekly.fromStory', { story: summary.stories[figure.story]?.headline ?? '' })}

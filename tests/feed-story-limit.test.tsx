@@ -1,0 +1,91 @@
+/**
+ * A feed item carries the week's top stories only (FEED_STORIES), then a link to the full
+ * summary: at 200 reports a week, twenty complete summaries made a 3 MiB feed.
+ */
+import { describe, expect, it } from 'vitest';
+import { getTranslator } from '../src/i18n/index.ts';
+import { FEED_STORIES } from '../src/routes/weeks.tsx';
+import type { Edition } from '../src/services/languages.ts';
+import type { Story, WeeklySummaryContent } from '../src/services/weekly-summary.ts';
+import { renderFragment, WeekSummaryBody } from '../src/views/week.tsx';
+
+const ORIGIN = 'https://digest.example';
+
+function story(n: number): Story {
+  return {
+    headline: `Story number ${n}`,
+    textLang: 'en',
+    sentences: [`Sentence of story ${n}.`],
+    sources: [
+      {
+        slug: `story-${n}`,
+        name: 'Example News',
+        url: `https://news.example/${n}`,
+        headline: `Report ${n}`,
+        publishedOn: '2025-12-15',
+      },
+    ],
+    topics: ['energy'],
+    publishedOn: '2025-12-15',
+  };
+}
+
+function summaryOf(count: number): WeeklySummaryContent {
+  return {
+    week: '2025-W51',
+    lang: 'en',
+    title: 'Week 51',
+    intro: 'Intro.',
+    documentCount: count,
+    sourceCount: count,
+    stories: Array.from({ length: count }, (_, i) => story(i + 1)),
+    topicCounts: [],
+    // A figure from the first story and one from the last: only the first is in the feed item.
+    figures: [
+      { value: 1e9, display: '$1 billion', story: 0 },
+      { value: 2e9, display: '$2 billion', story: count - 1 },
+    ],
+  };
+}
+
+async function render(summary: WeeklySummaryContent, lang: Edition, storyLimit?: number): Promise<string> {
+  const t = getTranslator(lang);
+  return renderFragment(
+    <WeekSummaryBody summary={summary} t={t} lang={lang} origin={ORIGIN} storyLimit={storyLimit} />,
+  );
+}
+
+const countStories = (html: string) => html.split('<article class="story">').length - 1;
+
+describe('feed items of a busy week', () => {
+  it('keep the top stories and link to the rest, in the reader’s language with plurals', async () => {
+    const summary = summaryOf(FEED_STORIES + 3);
+    const expected: Record<Edition, string> = {
+      en: '3 more stories of this week are in the full summary.',
+      uz: 'Haftaning yana 3 ta xabari toʻliq sharhda.',
+      'uz-Cyrl': 'Ҳафтанинг яна 3 та хабари тўлиқ шарҳда.',
+      ja: '今週のほかの3件のニュースは、まとめの全文でお読みいただけます。',
+    };
+    for (const lang of Object.keys(expected) as Edition[]) {
+      const html = await render(summary, lang, FEED_STORIES);
+      expect(countStories(html)).toBe(FEED_STORIES);
+      expect(html).toContain(`Story number ${FEED_STORIES}<`);
+      expect(html).not.toContain(`Story number ${FEED_STORIES + 1}<`);
+      expect(html).toContain(`<a href="${ORIGIN}/${lang}/weeks/2025-W51">${expected[lang]}</a>`);
+      expect(html).toContain('$1 billion');
+      expect(html).not.toContain('$2 billion');
+    }
+    expect(await render(summaryOf(FEED_STORIES + 1), 'en', FEED_STORIES)).toContain(
+      'One more story of this week is in the full summary.',
+    );
+  });
+
+  it('are whole when the week is small, and the week page always is', async () => {
+    const small = await render(summaryOf(FEED_STORIES), 'en', FEED_STORIES);
+    expect(countStories(small)).toBe(FEED_STORIES);
+    expect(small).not.toContain('full summary');
+    const page = await render(summaryOf(FEED_STORIES + 5), 'en');
+    expect(countStories(page)).toBe(FEED_STORIES + 5);
+    expect(page).toContain('$2 billion');
+  });
+});
