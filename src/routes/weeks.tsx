@@ -11,7 +11,8 @@ import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../
 import { toHttpDate } from './conditional.ts';
 import { buildPageContext, NotFoundView } from './page-helpers.tsx';
 
-export const FEED_ITEMS = 20;
+/** A quarter of weekly items: enough for a reader who polls rarely, without a megabyte feed. */
+export const FEED_ITEMS = 12;
 /** Stories per feed item; the rest are a link away (at 200 reports a week, 20 full items were 3 MiB). */
 export const FEED_STORIES = 10;
 const ARCHIVE_LIMIT = 520;
