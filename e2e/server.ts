@@ -5,11 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { spawnWranglerDev, WRANGLER } from '../scripts/wrangler-dev.ts';
 
 const STATE_DIR = '.wrangler/e2e-state';
-const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 // The editorial API is not exercised here, but the Worker requires the secret to be bound.
 const ADMIN_TOKEN = 'e2e-admin-token';
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -33,20 +32,6 @@ function childEnv(): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: 'false', ADMIN_TOKEN };
 }
 
-/** Asks the OS for a port nobody listens on (a fixed one would collide with `npm start`). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -67,55 +52,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await run([WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE_DIR]);
   await run(['scripts/seed.ts', '--persist-to', STATE_DIR]);
 
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      WRANGLER,
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspectorPort),
-      '--persist-to',
-      STATE_DIR,
-      '--show-interactive-dev-session=false',
-    ],
-    // Its own process group, so teardown can stop wrangler and the workerd it starts together.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() },
-  );
-  // Kept for the error message: wrangler's own output says why it did not start.
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
-  const stop = async () => {
-    if (child.pid === undefined || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid, 'SIGTERM');
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid ?? 0), 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }, 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const server = await spawnWranglerDev(['--persist-to', STATE_DIR], childEnv());
+  const { child, origin: baseUrl, stop } = server;
 
   try {
     await waitForHealth(baseUrl, child);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- wrangler dev output ---\n${output}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n--- wrangler dev output ---\n${server.output()}`, { cause: error });
   }
   project.provide('baseUrl', baseUrl);
   return stop;

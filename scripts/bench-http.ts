@@ -19,13 +19,14 @@
  * - Scale: the English pages at several corpus sizes, to see that a fixed page does not get
  *   slower as the corpus grows.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureBenchState, ROOT, run, WRANGLER, wranglerEnv, type BenchState } from './load-synthetic.ts';
+import { ensureBenchState, run, wranglerEnv, type BenchState } from './load-synthetic.ts';
+import { ROOT, spawnWranglerDev, WRANGLER } from './wrangler-dev.ts';
 
 export const EDITION_CODES = ['en', 'uz', 'uz-Cyrl', 'ja'] as const;
 type EditionCode = (typeof EDITION_CODES)[number];
@@ -247,39 +248,10 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal); // the whole group: wrangler and its workerd
-  } catch {
-    // already gone
-  }
-}
-
-// If the bench is interrupted, no wrangler/workerd is left behind.
-process.on('exit', () => {
-  for (const child of running) killGroup(child, 'SIGKILL');
-});
+// If the bench is interrupted by a signal, exit so that no wrangler/workerd is left behind
+// (scripts/wrangler-dev.ts kills them on exit).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const child of running) killGroup(child, 'SIGKILL');
-    process.exit(130);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  process.once(signal, () => process.exit(130));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -299,61 +271,34 @@ export interface ServerOptions {
 export async function startServer(bundle: string, dir: string, options: ServerOptions = {}): Promise<Server> {
   // Every run starts with an empty page cache, and leaves none behind (misses fill it fast).
   clearPageCache(dir);
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const args = [
-    WRANGLER,
-    'dev',
-    bundle,
-    '--no-bundle',
-    '--config',
-    join(ROOT, 'wrangler.toml'),
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--inspector-port',
-    String(inspectorPort),
-    '--persist-to',
-    dir,
-    '--log-level',
-    'warn',
-    '--show-interactive-dev-session=false',
-    ...(options.args ?? []),
-  ];
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: wranglerEnv(options.env),
-    detached: true, // its own process group, so stop() takes workerd down too
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
+  const server = await spawnWranglerDev(
+    [
+      bundle,
+      '--no-bundle',
+      '--config',
+      join(ROOT, 'wrangler.toml'),
+      '--persist-to',
+      dir,
+      '--log-level',
+      'warn',
+      ...(options.args ?? []),
+    ],
+    wranglerEnv(options.env),
+  );
+  const { child, port, origin } = server;
+  const log = () => server.output();
   const stop = async () => {
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-    // workerd may outlive wrangler for a moment; the group kill reaches it either way.
-    killGroup(child, 'SIGKILL');
-    running.delete(child);
+    await server.stop();
     clearPageCache(dir);
   };
 
-  const origin = `http://127.0.0.1:${port}`;
   let firstRequestMs = Number.NaN;
   try {
     // The port opens once workerd is serving; then time one request from cold.
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
-      if (performance.now() - started > 120_000) throw new Error(`wrangler dev did not start in 120 s:\n${log}`);
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log()}`);
+      if (performance.now() - started > 120_000) throw new Error(`wrangler dev did not start in 120 s:\n${log()}`);
       if (await portOpen(port)) break;
       await sleep(50);
     }
@@ -367,8 +312,8 @@ export async function startServer(bundle: string, dir: string, options: ServerOp
           break;
         }
       }
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
-      if (performance.now() - started > 120_000) throw new Error(`/healthz did not answer 200 in 120 s:\n${log}`);
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log()}`);
+      if (performance.now() - started > 120_000) throw new Error(`/healthz did not answer 200 in 120 s:\n${log()}`);
       await sleep(100);
     }
   } catch (error) {

@@ -38,12 +38,11 @@ import { getPreviousIsoWeek } from '../src/services/week-clock.ts';
 import type { WeekDocument } from '../src/services/weekly-summary.ts';
 import { readCorpusInput } from './content.ts';
 import { createEntityPool, generateDocuments, type SyntheticEntity } from './synthetic.ts';
+import { ROOT, WRANGLER } from './wrangler-dev.ts';
 
 /** Bump when the rows this loader writes change shape. */
 const LOADER_VERSION = 1;
 
-export const ROOT = new URL('..', import.meta.url).pathname;
-export const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
 export const SYNTHETIC_RANGE = { startDate: '2016-01-04', endDate: '2025-08-10' } as const;
 /** A real article and its week: the same page at every N. */
 export const FIXED_ARTICLE = 'mirziyoyev-and-takaichi-hold-talks-in-tokyo';
