@@ -11,5 +11,8 @@ export default defineConfig({
     globalSetup: ['./e2e/server.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll() gives up after 1 s by default; a loaded CI machine once took longer to
+    // settle a page after a navigation (the Japanese search results): wait as a user would.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
