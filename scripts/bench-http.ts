@@ -8,7 +8,7 @@
  * - Start-up: `wrangler check startup` (a local CPU profile of the Worker's start-up); if that
  *   fails, the time of the first request once the port accepts connections, labelled as such.
  * - Every edition's pages and feeds, twice, because pages are kept in the Cache API under their
- *   URL and the content version (src/routes/conditional.ts):
+ *   URL, checked against the content version (src/routes/conditional.ts):
  *     miss: every request a cache miss (wrk adds a unique `_miss=` query parameter, which the
  *           routes ignore), so the page is rendered from D1 each time, as after any edit;
  *     hit:  the plain URL, served from the cache after its first request.

@@ -1,5 +1,5 @@
 import type { Database } from './db/client.ts';
-import type { D1Stats } from './db/session.ts';
+import type { D1Stats, VersionTap } from './db/session.ts';
 import type { Translator } from './i18n/index.ts';
 import type { Edition } from './services/languages.ts';
 
@@ -10,6 +10,8 @@ export interface AppEnv {
     db: Database;
     /** What this request has cost in D1 so far (Server-Timing). */
     d1Stats: D1Stats;
+    /** Reads the content version with the request's first D1 read when the cache asks for it. */
+    versionTap: VersionTap;
     lang: Edition;
     t: Translator;
   };

@@ -4,6 +4,7 @@ import { createDb } from './db/client.ts';
 import {
   BOOKMARK_HEADER,
   createD1Stats,
+  createVersionTap,
   formatServerTiming,
   instrumentSession,
   openSession,
@@ -36,8 +37,10 @@ export function createApp() {
     const stats = createD1Stats();
     const writes = c.req.method !== 'GET' && c.req.method !== 'HEAD';
     const session = openSession(c.env.DB, readBookmark(c.req.header(BOOKMARK_HEADER)), writes);
-    c.set('db', createDb(instrumentSession(session, stats)));
+    const tap = createVersionTap();
+    c.set('db', createDb(instrumentSession(session, stats, tap)));
     c.set('d1Stats', stats);
+    c.set('versionTap', tap);
     await next();
     // Responses from the cache or a fetch have immutable headers: copy before adding ours.
     c.res = new Response(c.res.body, c.res);

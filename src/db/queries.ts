@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { ContentLanguage } from '../services/languages.ts';
 import type { Database } from './client.ts';
+import { CONTENT_VERSION_SQL } from './session.ts';
 import {
   documentEntities,
   documents,
@@ -79,53 +80,56 @@ function later(a: string | null, b: string | null): string | null {
   return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
+/** The page's stories: newest first, in the wanted language where a translation exists. */
+function selectStoryPage(db: Database, lang: ContentLanguage, page: number, pageSize: number, filter: StoryFilter) {
+  return db
+    .select({
+      slug: documents.slug,
+      publishedOn: documents.publishedOn,
+      isoWeek: documents.isoWeek,
+      sourceName: documents.sourceName,
+      originalLanguage: documents.originalLanguage,
+      headline: sql<string>`coalesce(${wanted.headline}, ${original.headline})`,
+      summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
+      hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
+      topics: topicsJson,
+      hasWeekSummary: sql<number>`EXISTS (SELECT 1 FROM ${weeklySummaries} WHERE ${weeklySummaries.week} = ${documents.isoWeek} AND ${weeklySummaries.lang} = ${lang})`,
+      updatedAt: documents.updatedAt,
+    })
+    .from(documents)
+    .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
+    .leftJoin(original, and(eq(original.documentId, documents.id), eq(original.lang, documents.originalLanguage)))
+    .where(filterCondition(filter))
+    .orderBy(desc(documents.publishedOn), desc(documents.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
 /**
- * One page of stories, newest first, with the number of stories the filter lists and the page's
- * Last-Modified. The total is a counter kept by triggers (no count over the corpus). The
- * Last-Modified is the time the content version last moved (migration 0007), which every change
- * that could alter the page (one of its stories, the order, the number of pages) moves too,
- * or the newest of the stories shown if that is later (the editorial API stamps documents
- * with the Worker's clock, not D1's).
+ * The number of stories the filter lists and when the content last changed. One row whether
+ * or not the counter exists yet (a topic no story has had). site_state is not in the Drizzle
+ * schema (migration 0004 made it), hence the SQL source.
  */
-export async function listStories(
-  db: Database,
-  lang: ContentLanguage,
-  page: number,
-  pageSize: number,
-  filter: StoryFilter = {},
-): Promise<{ total: number; lastModified: string | null; items: StoryListItem[] }> {
-  const [rows, totals] = await db.batch([
-    db
-      .select({
-        slug: documents.slug,
-        publishedOn: documents.publishedOn,
-        isoWeek: documents.isoWeek,
-        sourceName: documents.sourceName,
-        originalLanguage: documents.originalLanguage,
-        headline: sql<string>`coalesce(${wanted.headline}, ${original.headline})`,
-        summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
-        hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
-        topics: topicsJson,
-        hasWeekSummary: sql<number>`EXISTS (SELECT 1 FROM ${weeklySummaries} WHERE ${weeklySummaries.week} = ${documents.isoWeek} AND ${weeklySummaries.lang} = ${lang})`,
-        updatedAt: documents.updatedAt,
-      })
-      .from(documents)
-      .leftJoin(wanted, and(eq(wanted.documentId, documents.id), eq(wanted.lang, lang)))
-      .leftJoin(original, and(eq(original.documentId, documents.id), eq(original.lang, documents.originalLanguage)))
-      .where(filterCondition(filter))
-      .orderBy(desc(documents.publishedOn), desc(documents.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    // One row whether or not the counter exists yet (a topic no story has had). site_state is
-    // not in the Drizzle schema (migration 0004 made it), hence the SQL source.
-    db
-      .select({
-        total: sql<number | null>`(${db.select({ n: storyCounts.n }).from(storyCounts).where(countCondition(filter))})`,
-        changedAt: sql<string | null>`changed_at`,
-      })
-      .from(sql`site_state`)
-      .where(sql`id = 1`),
-  ]);
+function selectStoryTotals(db: Database, filter: StoryFilter) {
+  return db
+    .select({
+      total: sql<number | null>`(${db.select({ n: storyCounts.n }).from(storyCounts).where(countCondition(filter))})`,
+      changedAt: sql<string | null>`changed_at`,
+    })
+    .from(sql`site_state`)
+    .where(sql`id = 1`);
+}
+
+type StoryRow = Awaited<ReturnType<typeof selectStoryPage>>[number];
+type TotalsRow = Awaited<ReturnType<typeof selectStoryTotals>>[number];
+
+export interface StoryPage {
+  total: number;
+  lastModified: string | null;
+  items: StoryListItem[];
+}
+
+function toStoryPage(lang: ContentLanguage, rows: StoryRow[], totals: TotalsRow[]): StoryPage {
   const newestShown = rows.reduce<string | null>((newest, row) => later(newest, row.updatedAt), null);
   return {
     total: totals[0]?.total ?? 0,
@@ -143,6 +147,46 @@ export async function listStories(
       hasWeekSummary: Boolean(row.hasWeekSummary),
     })),
   };
+}
+
+/**
+ * One page of stories, newest first, with the number of stories the filter lists and the page's
+ * Last-Modified, in one batch. The total is a counter kept by triggers (no count over the
+ * corpus). The Last-Modified is the time the content version last moved (migration 0007), which
+ * every change that could alter the page (one of its stories, the order, the number of pages)
+ * moves too, or the newest of the stories shown if that is later (the editorial API stamps
+ * documents with the Worker's clock, not D1's).
+ */
+export async function listStories(
+  db: Database,
+  lang: ContentLanguage,
+  page: number,
+  pageSize: number,
+  filter: StoryFilter = {},
+): Promise<StoryPage> {
+  const [rows, totals] = await db.batch([
+    selectStoryPage(db, lang, page, pageSize, filter),
+    selectStoryTotals(db, filter),
+  ]);
+  return toStoryPage(lang, rows, totals);
+}
+
+/** An entity and one page of the stories that name it, in one batch; undefined if unknown. */
+export async function getEntityStories(
+  db: Database,
+  slug: string,
+  lang: ContentLanguage,
+  page: number,
+  pageSize: number,
+): Promise<{ entity: typeof entities.$inferSelect; stories: StoryPage } | undefined> {
+  const filter = { entitySlug: slug };
+  const [found, rows, totals] = await db.batch([
+    db.select().from(entities).where(eq(entities.slug, slug)),
+    selectStoryPage(db, lang, page, pageSize, filter),
+    selectStoryTotals(db, filter),
+  ]);
+  const entity = found[0];
+  return entity ? { entity, stories: toStoryPage(lang, rows, totals) } : undefined;
 }
 
 export interface ArticleText {
@@ -258,15 +302,14 @@ export async function countCorpus(db: Database): Promise<{ documents: number; tr
 
 /** Live documents per topic, from their counters; topics with none are left out. */
 export async function listTopicCounts(db: Database): Promise<{ topic: string; count: number }[]> {
-  return db
-    .select({ topic: storyCounts.key, count: storyCounts.n })
-    .from(storyCounts)
-    .where(and(eq(storyCounts.scope, 'topic'), gt(storyCounts.n, 0)));
-}
-
-export async function getEntity(db: Database, slug: string) {
-  const rows = await db.select().from(entities).where(eq(entities.slug, slug));
-  return rows[0];
+  // A batch of one: a page's first read is a batch, so the cache's version read can join it.
+  const [rows] = await db.batch([
+    db
+      .select({ topic: storyCounts.key, count: storyCounts.n })
+      .from(storyCounts)
+      .where(and(eq(storyCounts.scope, 'topic'), gt(storyCounts.n, 0))),
+  ]);
+  return rows;
 }
 
 export interface ArticleSummaryRow {
@@ -331,8 +374,6 @@ export async function listArticlesAfter(
  */
 export async function readContentVersion(db: Database): Promise<number> {
   // all(), not first(): only all() reports rows read, which Server-Timing shows.
-  const { results } = await db.$client
-    .prepare('SELECT content_version FROM site_state WHERE id = 1')
-    .all<{ content_version: number }>();
+  const { results } = await db.$client.prepare(CONTENT_VERSION_SQL).all<{ content_version: number }>();
   return results[0]?.content_version ?? 0;
 }

@@ -1,18 +1,21 @@
 /**
  * Caching and conditional GET for pages and feeds.
  *
- * - Responses are kept in the Cache API (`caches.default`) under their URL plus the content
- *   version (a counter that triggers in migration 0004 bump on every change a reader could see)
- *   and the deployed build. An edit, an import or a rebuild makes every entry stale at once;
- *   nothing else does, so there is no time-based guessing. A cache hit costs one one-row D1
- *   read (the version) and no rendering.
+ * - Responses are kept in the Cache API (`caches.default`) under their URL and the deployed
+ *   build, labelled with the content version they were rendered from (a counter that triggers
+ *   in migration 0004 bump on every change a reader could see). A hit is served only if its
+ *   label is the current version: an edit, an import or a rebuild makes every entry stale at
+ *   once, and nothing else does, so there is no time-based guessing.
+ * - One D1 round trip per page view either way. A hit reads the one-row version and renders
+ *   nothing. A miss reads the version inside the page's own batch (the session's VersionTap),
+ *   so the label is exactly the data's version. A stale hit costs two: the check, then the page.
  * - The ETag is strong, a digest of the exact bytes, so it changes exactly when a page does;
  *   it is stored with the cached entry, so revalidating (If-None-Match → 304) needs no
  *   rendering either. Last-Modified where the handler knows it; If-Modified-Since without
  *   If-None-Match is honoured too.
  * - `Cache-Control`: a short max-age for browsers (they revalidate cheaply with the ETag), and
- *   s-maxage / stale-while-revalidate for the edge, which is safe because the edge entry's key
- *   names the content version.
+ *   s-maxage / stale-while-revalidate for the edge, which is safe because an edge entry is
+ *   checked against the content version before it is served.
  *
  * The Cache API only stores responses on a custom domain, not on *.workers.dev (README).
  */
@@ -22,6 +25,8 @@ import { readContentVersion } from '../db/queries.ts';
 
 export const CACHE_CONTROL = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=604800';
 const CACHE_STATUS = 'X-Cache';
+// Internal: the label of a cached entry, never sent to readers.
+const VERSION_LABEL = 'X-Content-Version';
 
 async function digest(body: ArrayBuffer): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', body);
@@ -57,11 +62,21 @@ function notModified(headers: Headers): Response {
   return new Response(null, { status: 304, headers: kept });
 }
 
-/** The key an entry is stored under: the URL, the content version and the build. */
-function cacheKey(url: string, version: number, build: string): Request {
+/**
+ * The key an entry is stored under: the URL and the build (a page rendered by another deployed
+ * version may differ in markup). The content version is the entry's label, not part of the
+ * key, so a new rendering replaces the stale one instead of piling up beside it.
+ */
+function cacheKey(url: string, build: string): Request {
   const key = new URL(url);
-  key.searchParams.set('__content', `${version}.${build}`);
+  key.searchParams.set('__build', build);
   return new Request(key.toString(), { method: 'GET' });
+}
+
+function answer(request: Request, headers: Headers, body: BodyInit | null): Response {
+  headers.delete(VERSION_LABEL);
+  if (isNotModified(request, headers)) return notModified(headers);
+  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
 }
 
 export const conditionalGet = createMiddleware<AppEnv>(async (c, next) => {
@@ -70,19 +85,25 @@ export const conditionalGet = createMiddleware<AppEnv>(async (c, next) => {
     await next();
     return;
   }
-  const version = await readContentVersion(c.get('db'));
-  const build = c.env.CF_VERSION_METADATA?.id ?? 'local';
-  const key = cacheKey(c.req.url, version, build);
+  const key = cacheKey(c.req.url, c.env.CF_VERSION_METADATA?.id ?? 'local');
   const cache = caches.default;
+  const tap = c.get('versionTap');
 
   const hit = await cache.match(key);
   if (hit) {
-    const headers = new Headers(hit.headers);
-    headers.set(CACHE_STATUS, 'HIT');
-    c.res = isNotModified(c.req.raw, headers)
-      ? notModified(headers)
-      : new Response(method === 'HEAD' ? null : hit.body, { status: 200, headers });
-    return;
+    const version = await readContentVersion(c.get('db'));
+    if (hit.headers.get(VERSION_LABEL) === String(version)) {
+      const headers = new Headers(hit.headers);
+      headers.set(CACHE_STATUS, 'HIT');
+      c.res = answer(c.req.raw, headers, hit.body);
+      return;
+    }
+    // Stale: render again. The version just read is a safe label (no newer than the data the
+    // page is about to read), so the page's own batch need not read it again.
+    await hit.body?.cancel();
+    tap.version = version;
+  } else {
+    tap.armed = true;
   }
 
   await next();
@@ -91,15 +112,18 @@ export const conditionalGet = createMiddleware<AppEnv>(async (c, next) => {
   const headers = new Headers(c.res.headers);
   headers.set('ETag', `"${await digest(body)}"`);
   headers.set('Cache-Control', CACHE_CONTROL);
-  const stored = cache.put(key, new Response(body, { status: 200, headers }));
-  try {
-    c.executionCtx.waitUntil(stored);
-  } catch {
-    // No execution context (app.request() in a unit test): store before answering.
-    await stored;
+  // A page that read nothing from D1 has no label; it is cheap to render and is not stored.
+  if (tap.version !== undefined) {
+    const stored = new Headers(headers);
+    stored.set(VERSION_LABEL, String(tap.version));
+    const storing = cache.put(key, new Response(body, { status: 200, headers: stored }));
+    try {
+      c.executionCtx.waitUntil(storing);
+    } catch {
+      // No execution context (app.request() in a unit test): store before answering.
+      await storing;
+    }
   }
   headers.set(CACHE_STATUS, 'MISS');
-  c.res = isNotModified(c.req.raw, headers)
-    ? notModified(headers)
-    : new Response(method === 'HEAD' ? null : body, { status: 200, headers });
+  c.res = answer(c.req.raw, headers, body);
 });

@@ -1,7 +1,7 @@
 /** Search, topics and entities of one edition (HTTP only). */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { getEntity, listStories, listTopicCounts } from '../db/queries.ts';
+import { getEntityStories, listStories, listTopicCounts } from '../db/queries.ts';
 import { searchDocuments } from '../db/search.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
 import { getContentLanguage, getScript } from '../services/languages.ts';
@@ -89,14 +89,16 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
     const t = c.get('t');
     const slug = c.req.param('slug');
     const pageNumber = parsePage(c.req.query('page'));
-    const entity = SLUG.test(slug) && pageNumber !== null ? await getEntity(c.get('db'), slug) : undefined;
-    if (!entity || pageNumber === null)
-      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
-    const { total, items } = await listStories(c.get('db'), getContentLanguage(lang), pageNumber, RESULTS_PER_PAGE, {
-      entitySlug: slug,
-    });
-    const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
     const contentLang = getContentLanguage(lang);
+    const found =
+      SLUG.test(slug) && pageNumber !== null
+        ? await getEntityStories(c.get('db'), slug, contentLang, pageNumber, RESULTS_PER_PAGE)
+        : undefined;
+    if (!found || pageNumber === null)
+      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    const { entity, stories } = found;
+    const { total, items } = stories;
+    const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
     const name = getScript(lang)(
       contentLang === 'uz' ? entity.nameUz : contentLang === 'ja' ? entity.nameJa : entity.nameEn,
     );
