@@ -14,6 +14,8 @@ export const WRANGLER = fileURLToPath(new URL('../node_modules/wrangler/bin/wran
 export interface WranglerDev {
   child: ChildProcess;
   port: number;
+  /** The DevTools inspector (CPU profiles of the Worker). */
+  inspectorPort: number;
   origin: string;
   /** The last 20 kB of what wrangler printed. */
   output: () => string;
@@ -89,5 +91,5 @@ export async function spawnWranglerDev(args: string[], env: NodeJS.ProcessEnv): 
     killGroup(child, 'SIGKILL');
     running.delete(child);
   };
-  return { child, port, origin: `http://127.0.0.1:${port}`, output: () => output, stop };
+  return { child, port, inspectorPort, origin: `http://127.0.0.1:${port}`, output: () => output, stop };
 }

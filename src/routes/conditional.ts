@@ -67,10 +67,9 @@ function notModified(headers: Headers): Response {
  * version may differ in markup). The content version is the entry's label, not part of the
  * key, so a new rendering replaces the stale one instead of piling up beside it.
  */
-function cacheKey(url: string, build: string): Request {
-  const key = new URL(url);
-  key.searchParams.set('__build', build);
-  return new Request(key.toString(), { method: 'GET' });
+function cacheKey(url: string, build: string): string {
+  // Concatenated, not parsed: the request URL is already normalised by the runtime.
+  return `${url}${url.includes('?') ? '&' : '?'}__build=${encodeURIComponent(build)}`;
 }
 
 function answer(request: Request, headers: Headers, body: BodyInit | null): Response {

@@ -1,0 +1,138 @@
+/**
+ * A CPU profile of the Worker while wrk drives one URL: which functions the isolate spends its
+ * time in. Diagnostic, not part of the benchmark's figures.
+ *
+ *   node scripts/profile-http.ts [--reports N] [--seconds S] <path> [<path> …]
+ *
+ * Serves the same built bundle as the benchmark on the loaded local D1 for N synthetic reports
+ * (scripts/load-synthetic.ts), attaches to `wrangler dev`'s inspector (Chrome DevTools
+ * protocol), profiles while wrk sends cache misses, and prints the functions by self time.
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBenchState, wranglerEnv } from './load-synthetic.ts';
+import { ROOT, spawnWranglerDev } from './wrangler-dev.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+async function connectInspector(port: number): Promise<(method: string, params?: object) => Promise<unknown>> {
+  const response = await fetch(`http://127.0.0.1:${port}/json`);
+  const targets: { webSocketDebuggerUrl: string }[] = await response.json();
+  const url = targets[0]?.webSocketDebuggerUrl;
+  if (!url) throw new Error('no inspector target');
+  // The inspector accepts local origins only; Node's WebSocket takes headers as an extension.
+  const socket = new WebSocket(url, { headers: { Origin: 'http://127.0.0.1' } } as unknown as string[]);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message?: string } };
+    const waiting = message.id === undefined ? undefined : pending.get(message.id);
+    if (!waiting) return;
+    if (message.error) waiting.reject(new Error(message.error.message ?? 'inspector error'));
+    else waiting.resolve(message.result);
+  });
+  return (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+}
+
+function frameName(node: ProfileNode | undefined): string {
+  if (!node) return '?';
+  const { functionName, url, lineNumber } = node.callFrame;
+  return url ? `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}` : functionName || '?';
+}
+
+/** Self time by function; a built-in (RegExp, URL, …) is shown with the function that called it. */
+function summarise(profile: Profile, top: number): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0)));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const grouped = new Map<string, number>();
+  for (const [id, micros] of self) {
+    const node = byId.get(id);
+    let name = frameName(node);
+    if (node && !node.callFrame.url && !name.startsWith('(')) {
+      const parentId = parentOf.get(id);
+      name = `${name} ← ${frameName(parentId === undefined ? undefined : byId.get(parentId))}`;
+    }
+    grouped.set(name, (grouped.get(name) ?? 0) + micros);
+  }
+  const rows = [...grouped].sort((a, b) => b[1] - a[1]).slice(0, top);
+  console.log(`  total sampled ${(total / 1000).toFixed(0)} ms`);
+  for (const [name, micros] of rows) {
+    console.log(`  ${((100 * micros) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    reports: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '5' },
+    top: { type: 'string', default: '30' },
+  },
+});
+const state = await ensureBenchState(Number(values.reports), { summaryWeeks: 12 });
+// From source, not minified, so the profile names the functions.
+const server = await spawnWranglerDev(
+  ['--config', join(ROOT, 'wrangler.toml'), '--persist-to', state.dir, '--log-level', 'warn', '--minify=false'],
+  wranglerEnv(),
+);
+try {
+  for (let i = 0; ; i++) {
+    const response = await fetch(`${server.origin}/healthz`).catch(() => null);
+    if (response?.status === 200) break;
+    if (i > 600) throw new Error(`wrangler dev did not start:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const send = await connectInspector(server.inspectorPort);
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 100 });
+  for (const path of positionals.length > 0 ? positionals : ['/en/']) {
+    const url = `${server.origin}${path}`;
+    const probe = await fetch(url);
+    await probe.arrayBuffer();
+    if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}`);
+    // Every request a cache miss: a unique query parameter, which the routes ignore.
+    const missing = JSON.stringify(`${path}${path.includes('?') ? '&' : '?'}_miss=`);
+    const scriptPath = join(tmpdir(), 'silk-profile-miss.lua');
+    writeFileSync(
+      scriptPath,
+      `n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, ${missing} .. n)\nend\n`,
+    );
+    await send('Profiler.start');
+    const wrk = spawnSync('wrk', ['-t1', '-c1', `-d${values.seconds}s`, '-s', scriptPath, url], { encoding: 'utf8' });
+    const { profile } = (await send('Profiler.stop')) as { profile: Profile };
+    const rps = /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1];
+    console.log(`\n${path}: ${rps} req/s at one connection`);
+    summarise(profile, Number(values.top));
+  }
+} finally {
+  await server.stop();
+}
