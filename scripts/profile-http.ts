@@ -1,12 +1,16 @@
 /**
  * A CPU profile of the Worker while wrk drives one URL: which functions the isolate spends its
- * time in. Diagnostic, not part of the benchmark's figures.
+ * time in. Diagnostic, not part of the benchmark's figures (the profiler slows the Worker).
  *
- *   node scripts/profile-http.ts [--reports N] [--seconds S] <path> [<path> …]
+ *   npm run profile -- [--reports N] [--seconds S] [--top K] [--focus fn …] <path> [<path> …]
  *
- * Serves the same built bundle as the benchmark on the loaded local D1 for N synthetic reports
- * (scripts/load-synthetic.ts), attaches to `wrangler dev`'s inspector (Chrome DevTools
- * protocol), profiles while wrk sends cache misses, and prints the functions by self time.
+ * --focus prints the inclusive share of a function (it and everything it calls), by name.
+ *
+ * Serves the Worker from source, not minified (so functions keep their names), with
+ * `wrangler dev` on the bench's loaded local D1 for N synthetic reports (scripts/load-synthetic.ts),
+ * attaches to its inspector (Chrome DevTools protocol), profiles while wrk sends one request at a
+ * time, each a cache miss, and prints the functions by self time; a built-in (a RegExp, the
+ * Cache API) is shown with the function that called it.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -65,7 +69,7 @@ function frameName(node: ProfileNode | undefined): string {
 }
 
 /** Self time by function; a built-in (RegExp, URL, …) is shown with the function that called it. */
-function summarise(profile: Profile, top: number): void {
+function summarise(profile: Profile, top: number, focus: readonly string[]): void {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -88,6 +92,19 @@ function summarise(profile: Profile, top: number): void {
   for (const [name, micros] of rows) {
     console.log(`  ${((100 * micros) / total).toFixed(1).padStart(5)}%  ${name}`);
   }
+  // Inclusive time of the named functions: every sample with one of them on its stack.
+  for (const wanted of focus) {
+    let inside = 0;
+    for (const [id, micros] of self) {
+      for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+        if (byId.get(at)?.callFrame.functionName === wanted) {
+          inside += micros;
+          break;
+        }
+      }
+    }
+    console.log(`  inclusive ${((100 * inside) / total).toFixed(1).padStart(5)}%  ${wanted} and what it calls`);
+  }
 }
 
 const { values, positionals } = parseArgs({
@@ -96,6 +113,7 @@ const { values, positionals } = parseArgs({
     reports: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '5' },
     top: { type: 'string', default: '30' },
+    focus: { type: 'string', multiple: true, default: [] },
   },
 });
 const state = await ensureBenchState(Number(values.reports), { summaryWeeks: 12 });
@@ -131,7 +149,7 @@ try {
     const { profile } = (await send('Profiler.stop')) as { profile: Profile };
     const rps = /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1];
     console.log(`\n${path}: ${rps} req/s at one connection`);
-    summarise(profile, Number(values.top));
+    summarise(profile, Number(values.top), values.focus);
   }
 } finally {
   await server.stop();

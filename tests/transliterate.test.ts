@@ -4,6 +4,7 @@ import { APOSTROPHE_LIKE, normalizeApostrophes } from '../src/services/apostroph
 import {
   foldUzbekForSearch,
   isTransliterationException,
+  transliterateText,
   transliterateUzLatnToCyrl,
 } from '../src/services/transliterate.ts';
 
@@ -360,6 +361,17 @@ describe('Uzbek Latin → Cyrillic', () => {
     expect(foldUzbekForSearch('Самарқанд')).toBe('samarqand');
     expect(foldUzbekForSearch("O'zbekiston")).toBe('ozbekiston');
     expect(foldUzbekForSearch('Ўзбекистон')).toBe('ozbekiston');
+  });
+
+  it('remembers results without changing them, also once its budget has been spent (property)', () => {
+    // Long enough texts that a few hundred runs overflow the memo's character budget.
+    const paragraph = fc.array(mixed, { minLength: 1, maxLength: 80 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 40 }), (texts) => {
+        for (const text of [...texts, ...texts]) expect(transliterateUzLatnToCyrl(text)).toBe(transliterateText(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
