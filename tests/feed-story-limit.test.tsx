@@ -2,12 +2,17 @@
  * A feed item carries the week's top stories only (FEED_STORIES), then a link to the full
  * summary: at 200 reports a week, twenty complete summaries made a 3 MiB feed.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../src/db/client.ts';
+import { weeklySummaries } from '../src/db/schema.ts';
+import { listFeedWeeks } from '../src/db/summaries.ts';
 import { getTranslator } from '../src/i18n/index.ts';
 import { FEED_STORIES } from '../src/routes/weeks.tsx';
 import type { Edition } from '../src/services/languages.ts';
 import type { Story, WeeklySummaryContent } from '../src/services/weekly-summary.ts';
 import { renderFragment, WeekSummaryBody } from '../src/views/week.tsx';
+import { get } from './helpers/http.ts';
 
 const ORIGIN = 'https://digest.example';
 
@@ -87,5 +92,35 @@ describe('feed items of a busy week', () => {
     const page = await render(summaryOf(FEED_STORIES + 5), 'en');
     expect(countStories(page)).toBe(FEED_STORIES + 5);
     expect(page).toContain('$2 billion');
+  });
+});
+
+describe('a feed read from D1', () => {
+  it('gets only the top stories of each week from SQL, in order, and how many there were', async () => {
+    const db = createDb(env.DB);
+    const busy = summaryOf(FEED_STORIES + 15);
+    await db.insert(weeklySummaries).values({
+      week: '2025-W51',
+      lang: 'en',
+      title: busy.title,
+      summaryText: 'Twenty-five stories.',
+      content: JSON.stringify(busy),
+      contentHash: 'test',
+      sourceHash: 'test',
+      firstPublishedAt: '2025-12-22T06:00:00.000Z',
+      updatedAt: '2025-12-22T06:00:00.000Z',
+    });
+
+    const [row] = await listFeedWeeks(db, 'en', 12, FEED_STORIES);
+    expect(row?.storyTotal).toBe(FEED_STORIES + 15);
+    const trimmed = JSON.parse(row?.content ?? '{}') as WeeklySummaryContent;
+    expect(trimmed.stories.map((s) => s.headline)).toEqual(busy.stories.slice(0, FEED_STORIES).map((s) => s.headline));
+    // Everything but the story list is the stored summary, unchanged.
+    expect({ ...trimmed, stories: [] }).toEqual({ ...busy, stories: [] });
+
+    const feed = await (await get('/en/feed.xml')).text();
+    const headlines = [...feed.matchAll(/<h2><a [^>]*>(Story number \d+)<\/a><\/h2>/g)].map((m) => m[1]);
+    expect(headlines).toEqual(busy.stories.slice(0, FEED_STORIES).map((s) => s.headline));
+    expect(feed).toContain('15 more stories of this week are in the full summary.');
   });
 });

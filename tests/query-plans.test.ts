@@ -21,7 +21,7 @@ import {
   readContentVersion,
 } from '../src/db/queries.ts';
 import { searchDocuments } from '../src/db/search.ts';
-import { getWeekSummary, listWeekSummaries, loadWeekDocuments } from '../src/db/summaries.ts';
+import { getWeekSummary, listFeedWeeks, listWeekArchive, loadWeekDocuments } from '../src/db/summaries.ts';
 import { parseSearchQuery } from '../src/services/search-query.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 
@@ -70,7 +70,8 @@ const QUERIES: [string, (db: Database) => Promise<unknown>][] = [
   ['listArticlesAfter (API, first page)', (db) => listArticlesAfter(db, 'en', null, 21)],
   ['listArticlesAfter (API, cursor)', (db) => listArticlesAfter(db, 'en', { publishedOn: '2025-12-19', id: 2 }, 21)],
   ['getWeekSummary (week page)', (db) => getWeekSummary(db, WEEK, 'en')],
-  ['listWeekSummaries (feeds, week archive)', (db) => listWeekSummaries(db, 'en', 20)],
+  ['listWeekArchive (week archive)', (db) => listWeekArchive(db, 'en', 520)],
+  ['listFeedWeeks (feeds)', (db) => listFeedWeeks(db, 'en', 12, 10)],
   ['listTopicCounts (topics page)', (db) => listTopicCounts(db)],
   ['searchDocuments (search page)', (db) => searchDocuments(db, parseSearchQuery('Samarkand'), 'en', 1, 10)],
   ['loadWeekDocuments (cron)', (db) => loadWeekDocuments(db, WEEK)],

@@ -177,24 +177,56 @@ export async function getWeekSummary(db: Database, week: string, lang: string): 
   return rows[0];
 }
 
-export async function listWeekSummaries(
+/** The archive: each week's title and one-line summary, newest first; never the content. */
+export async function listWeekArchive(
   db: Database,
   lang: string,
   limit: number,
-): Promise<
-  Pick<
-    WeeklySummaryRow,
-    'week' | 'title' | 'summaryText' | 'content' | 'contentHash' | 'firstPublishedAt' | 'updatedAt'
-  >[]
-> {
+): Promise<Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'>[]> {
   const [rows] = await db.batch([
     db
       .select({
         week: weeklySummaries.week,
         title: weeklySummaries.title,
         summaryText: weeklySummaries.summaryText,
-        content: weeklySummaries.content,
-        contentHash: weeklySummaries.contentHash,
+        updatedAt: weeklySummaries.updatedAt,
+      })
+      .from(weeklySummaries)
+      .where(eq(weeklySummaries.lang, lang))
+      .orderBy(desc(weeklySummaries.week))
+      .limit(limit),
+  ]);
+  return rows;
+}
+
+export interface FeedWeekRow extends Pick<
+  WeeklySummaryRow,
+  'week' | 'title' | 'summaryText' | 'content' | 'firstPublishedAt' | 'updatedAt'
+> {
+  /** How many stories the week has; `content` holds the first `storyLimit` of them. */
+  storyTotal: number;
+}
+
+/**
+ * The newest weeks for a feed, each with its top `storyLimit` stories only. SQLite trims the
+ * stored JSON: a busy week's content is about 150 KB and a feed item shows a tenth of it, so
+ * D1 sends, and the Worker parses, a tenth of the bytes (json_each walks the array in order).
+ */
+export async function listFeedWeeks(
+  db: Database,
+  lang: string,
+  limit: number,
+  storyLimit: number,
+): Promise<FeedWeekRow[]> {
+  const content = weeklySummaries.content;
+  const [rows] = await db.batch([
+    db
+      .select({
+        week: weeklySummaries.week,
+        title: weeklySummaries.title,
+        summaryText: weeklySummaries.summaryText,
+        content: sql<string>`json_set(${content}, '$.stories', (SELECT json_group_array(json(value)) FROM json_each(${content}, '$.stories') WHERE key < ${storyLimit}))`,
+        storyTotal: sql<number>`json_array_length(${content}, '$.stories')`,
         firstPublishedAt: weeklySummaries.firstPublishedAt,
         updatedAt: weeklySummaries.updatedAt,
       })

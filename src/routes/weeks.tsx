@@ -1,7 +1,7 @@
 /** Weekly summary pages and the feeds of one edition (HTTP only). */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { getWeekSummary, listWeekSummaries } from '../db/summaries.ts';
+import { getWeekSummary, listFeedWeeks, listWeekArchive } from '../db/summaries.ts';
 import { buildAtom, buildJsonFeed, buildRss, FEED_CONTENT_TYPES, type FeedChannel } from '../services/feeds.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { LANGUAGE_TAGS } from '../services/languages.ts';
@@ -20,7 +20,7 @@ const ARCHIVE_LIMIT = 520;
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/', async (c) => {
     const lang = c.get('lang');
-    const weeks = await listWeekSummaries(c.get('db'), lang, ARCHIVE_LIMIT);
+    const weeks = await listWeekArchive(c.get('db'), lang, ARCHIVE_LIMIT);
     const newest = weeks.reduce((latest, week) => (week.updatedAt > latest ? week.updatedAt : latest), '');
     if (newest) c.header('Last-Modified', toHttpDate(newest));
     return c.html(<WeeksArchivePage page={buildPageContext(c.req.url, lang, '/weeks/')} weeks={weeks} />);
@@ -47,13 +47,20 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const lang = c.get('lang');
     const t = c.get('t');
     const origin = new URL(c.req.url).origin;
-    const rows = await listWeekSummaries(c.get('db'), lang, FEED_ITEMS);
+    const rows = await listFeedWeeks(c.get('db'), lang, FEED_ITEMS, FEED_STORIES);
     const items = await Promise.all(
       rows.map(async (row) => {
         const summary = JSON.parse(row.content) as WeeklySummaryContent;
         const url = origin + editionPath(lang, `/weeks/${row.week}`);
         const html = await renderFragment(
-          <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} storyLimit={FEED_STORIES} />,
+          <WeekSummaryBody
+            summary={summary}
+            t={t}
+            lang={lang}
+            origin={origin}
+            storyLimit={FEED_STORIES}
+            storyTotal={row.storyTotal}
+          />,
         );
         // The id is the week's URL in this edition: stable across rebuilds, unique per language.
         return {

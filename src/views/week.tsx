@@ -73,6 +73,7 @@ export function WeekSummaryBody({
   lang,
   origin,
   storyLimit,
+  storyTotal = summary.stories.length,
 }: {
   summary: WeeklySummaryContent;
   t: Translator;
@@ -80,10 +81,12 @@ export function WeekSummaryBody({
   origin: string;
   /** Feeds show the top stories only: a busy week has hundreds, and readers poll feeds. */
   storyLimit?: number;
+  /** The week's number of stories, when `summary` holds only the first ones (feeds trim in SQL). */
+  storyTotal?: number;
 }) {
   const articleUrl = (slug: string) => `${origin}${editionPath(lang, `/articles/${slug}`)}`;
   const stories = storyLimit === undefined ? summary.stories : summary.stories.slice(0, storyLimit);
-  const hidden = summary.stories.length - stories.length;
+  const hidden = storyTotal - stories.length;
   const figures = summary.figures.filter((figure) => figure.story < stories.length);
   return (
     <div class="summary">
