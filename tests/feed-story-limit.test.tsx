@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/client.ts';
 import { weeklySummaries } from '../src/db/schema.ts';
+import { createD1Stats, instrumentSession } from '../src/db/session.ts';
 import { listFeedWeeks } from '../src/db/summaries.ts';
 import { getTranslator } from '../src/i18n/index.ts';
 import { FEED_STORIES } from '../src/routes/weeks.tsx';
@@ -111,9 +112,14 @@ describe('a feed read from D1', () => {
       updatedAt: '2025-12-22T06:00:00.000Z',
     });
 
-    const [row] = await listFeedWeeks(db, 'en', 12, FEED_STORIES);
+    const stats = createD1Stats();
+    const counted = createDb(instrumentSession(env.DB.withSession('first-unconstrained'), stats));
+    const [row, ...others] = await listFeedWeeks(counted, 'en', 12, FEED_STORIES);
+    expect(others).toEqual([]);
+    // One row read for one week, however many stories it has (D1 bills json_each's rows).
+    expect(stats.rowsRead).toBe(1);
     expect(row?.storyTotal).toBe(FEED_STORIES + 15);
-    const trimmed = JSON.parse(row?.content ?? '{}') as WeeklySummaryContent;
+    const trimmed = row?.summary ?? summaryOf(0);
     expect(trimmed.stories.map((s) => s.headline)).toEqual(busy.stories.slice(0, FEED_STORIES).map((s) => s.headline));
     // Everything but the story list is the stored summary, unchanged.
     expect({ ...trimmed, stories: [] }).toEqual({ ...busy, stories: [] });

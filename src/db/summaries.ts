@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Block } from '../services/ingest.ts';
-import type { WeekDocument } from '../services/weekly-summary.ts';
+import type { WeekDocument, WeeklySummaryContent } from '../services/weekly-summary.ts';
 import type { Database } from './client.ts';
 import {
   cronRuns,
@@ -201,16 +201,20 @@ export async function listWeekArchive(
 
 export interface FeedWeekRow extends Pick<
   WeeklySummaryRow,
-  'week' | 'title' | 'summaryText' | 'content' | 'firstPublishedAt' | 'updatedAt'
+  'week' | 'title' | 'summaryText' | 'firstPublishedAt' | 'updatedAt'
 > {
-  /** How many stories the week has; `content` holds the first `storyLimit` of them. */
+  /** The stored summary with its first `storyLimit` stories only. */
+  summary: WeeklySummaryContent;
+  /** How many stories the week has. */
   storyTotal: number;
 }
 
 /**
  * The newest weeks for a feed, each with its top `storyLimit` stories only. SQLite trims the
  * stored JSON: a busy week's content is about 150 KB and a feed item shows a tenth of it, so
- * D1 sends, and the Worker parses, a tenth of the bytes (json_each walks the array in order).
+ * D1 sends, and the Worker parses, a tenth of the bytes. The stories are picked by index with
+ * json_extract rather than walked with json_each, whose rows D1 would count (and bill) as rows
+ * read; a week with fewer stories gets nulls in their place, which are dropped here.
  */
 export async function listFeedWeeks(
   db: Database,
@@ -219,13 +223,17 @@ export async function listFeedWeeks(
   storyLimit: number,
 ): Promise<FeedWeekRow[]> {
   const content = weeklySummaries.content;
+  const top = sql.join(
+    Array.from({ length: storyLimit }, (_, i) => sql`json_extract(${content}, ${`$.stories[${i}]`})`),
+    sql`, `,
+  );
   const [rows] = await db.batch([
     db
       .select({
         week: weeklySummaries.week,
         title: weeklySummaries.title,
         summaryText: weeklySummaries.summaryText,
-        content: sql<string>`json_set(${content}, '$.stories', (SELECT json_group_array(json(value)) FROM json_each(${content}, '$.stories') WHERE key < ${storyLimit}))`,
+        content: sql<string>`json_set(${content}, '$.stories', json_array(${top}))`,
         storyTotal: sql<number>`json_array_length(${content}, '$.stories')`,
         firstPublishedAt: weeklySummaries.firstPublishedAt,
         updatedAt: weeklySummaries.updatedAt,
@@ -235,7 +243,11 @@ export async function listFeedWeeks(
       .orderBy(desc(weeklySummaries.week))
       .limit(limit),
   ]);
-  return rows;
+  return rows.map(({ content: trimmed, ...row }) => {
+    const summary = JSON.parse(trimmed) as WeeklySummaryContent;
+    summary.stories = summary.stories.filter((story) => story !== null);
+    return { ...row, summary };
+  });
 }
 
 /** Records the start of a run; a retry of the same scheduled time reuses (and counts on) its row. */

@@ -50,11 +50,10 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const rows = await listFeedWeeks(c.get('db'), lang, FEED_ITEMS, FEED_STORIES);
     const items = await Promise.all(
       rows.map(async (row) => {
-        const summary = JSON.parse(row.content) as WeeklySummaryContent;
         const url = origin + editionPath(lang, `/weeks/${row.week}`);
         const html = await renderFragment(
           <WeekSummaryBody
-            summary={summary}
+            summary={row.summary}
             t={t}
             lang={lang}
             origin={origin}
