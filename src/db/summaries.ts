@@ -1,6 +1,7 @@
 /** Queries behind the weekly summaries: what to rebuild, the week's documents, atomic writes, the run log. */
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { WeekDocument, WeeklySummaryContent } from '../services/weekly-summary.ts';
 import type { Database } from './client.ts';
@@ -177,25 +178,25 @@ export async function getWeekSummary(db: Database, week: string, lang: string): 
   return rows[0];
 }
 
+/** An edition's newest weeks first, on the (lang, week) index (Drizzle's dynamic query pattern). */
+function newestWeeksOf<Query extends SQLiteSelect>(query: Query, lang: string, limit: number): Query {
+  return query.where(eq(weeklySummaries.lang, lang)).orderBy(desc(weeklySummaries.week)).limit(limit);
+}
+
+const WEEK_HEADING = {
+  week: weeklySummaries.week,
+  title: weeklySummaries.title,
+  summaryText: weeklySummaries.summaryText,
+  updatedAt: weeklySummaries.updatedAt,
+};
+
 /** The archive: each week's title and one-line summary, newest first; never the content. */
 export async function listWeekArchive(
   db: Database,
   lang: string,
   limit: number,
 ): Promise<Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'>[]> {
-  const [rows] = await db.batch([
-    db
-      .select({
-        week: weeklySummaries.week,
-        title: weeklySummaries.title,
-        summaryText: weeklySummaries.summaryText,
-        updatedAt: weeklySummaries.updatedAt,
-      })
-      .from(weeklySummaries)
-      .where(eq(weeklySummaries.lang, lang))
-      .orderBy(desc(weeklySummaries.week))
-      .limit(limit),
-  ]);
+  const [rows] = await db.batch([newestWeeksOf(db.select(WEEK_HEADING).from(weeklySummaries).$dynamic(), lang, limit)]);
   return rows;
 }
 
@@ -227,22 +228,13 @@ export async function listFeedWeeks(
     Array.from({ length: storyLimit }, (_, i) => sql`json_extract(${content}, ${`$.stories[${i}]`})`),
     sql`, `,
   );
-  const [rows] = await db.batch([
-    db
-      .select({
-        week: weeklySummaries.week,
-        title: weeklySummaries.title,
-        summaryText: weeklySummaries.summaryText,
-        content: sql<string>`json_set(${content}, '$.stories', json_array(${top}))`,
-        storyTotal: sql<number>`json_array_length(${content}, '$.stories')`,
-        firstPublishedAt: weeklySummaries.firstPublishedAt,
-        updatedAt: weeklySummaries.updatedAt,
-      })
-      .from(weeklySummaries)
-      .where(eq(weeklySummaries.lang, lang))
-      .orderBy(desc(weeklySummaries.week))
-      .limit(limit),
-  ]);
+  const fields = {
+    ...WEEK_HEADING,
+    content: sql<string>`json_set(${content}, '$.stories', json_array(${top}))`,
+    storyTotal: sql<number>`json_array_length(${content}, '$.stories')`,
+    firstPublishedAt: weeklySummaries.firstPublishedAt,
+  };
+  const [rows] = await db.batch([newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit)]);
   return rows.map(({ content: trimmed, ...row }) => {
     const summary = JSON.parse(trimmed) as WeeklySummaryContent;
     summary.stories = summary.stories.filter((story) => story !== null);
