@@ -256,8 +256,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The Cache API's store under a persistence directory (pages cached by earlier runs). */
-function clearPageCache(dir: string): void {
+/** What wrangler dev left under a persistence directory besides D1: the page cache and the trace store. */
+function clearLocalStores(dir: string): void {
   rmSync(join(dir, 'v3', 'cache'), { recursive: true, force: true });
   // wrangler dev writes every request's trace spans to a local SQLite store ([observability] in
   // wrangler.toml); it reached 0.5 GB over two runs and the runs slowed as it grew. Production
@@ -274,7 +274,7 @@ export interface ServerOptions {
 
 export async function startServer(bundle: string, dir: string, options: ServerOptions = {}): Promise<Server> {
   // Every run starts with an empty page cache, and leaves none behind (misses fill it fast).
-  clearPageCache(dir);
+  clearLocalStores(dir);
   const started = performance.now();
   const server = await spawnWranglerDev(
     [
@@ -294,7 +294,7 @@ export async function startServer(bundle: string, dir: string, options: ServerOp
   const log = () => server.output();
   const stop = async () => {
     await server.stop();
-    clearPageCache(dir);
+    clearLocalStores(dir);
   };
 
   let firstRequestMs = Number.NaN;
