@@ -220,7 +220,7 @@ describe('subscribe and about pages', () => {
     const rss = `${ORIGIN}/${lang}/feed.xml`;
     expect(page).toContain(`href="https://feedly.com/i/subscription/feed/${encodeURIComponent(rss)}"`);
     expect(page).toContain(`href="https://www.inoreader.com/?add_feed=${encodeURIComponent(rss)}"`);
-    expect(page).toContain(`href="feed:${rss}"`);
+    expect(page).toContain(`href="feed://digest.test/${lang}/feed.xml"`);
     for (const file of ['feed.xml', 'feed.atom', 'feed.json'])
       expect(page).toContain(`<code>${ORIGIN}/${lang}/${file}</code>`);
     expect(page).toContain(`<code>${ORIGIN}/${lang}/topics/diplomacy/feed.xml</code>`);

@@ -6,14 +6,15 @@ import { editionPath, type PageContext } from './page-context.ts';
 /**
  * One-click subscription links of the common feed readers. Feedly and Inoreader are web apps
  * that take the feed's URL in theirs; NetNewsWire (and other desktop readers) register the
- * `feed:` scheme, which wraps the feed's own URL.
+ * `feed://` scheme, which stands for the feed's address (`feed://host/path`: the HTML URL
+ * grammar has no room for the older `feed:https://…` form).
  */
 export function feedReaderLinks(feedUrl: string): { name: string; href: string }[] {
   const encoded = encodeURIComponent(feedUrl);
   return [
     { name: 'Feedly', href: `https://feedly.com/i/subscription/feed/${encoded}` },
     { name: 'Inoreader', href: `https://www.inoreader.com/?add_feed=${encoded}` },
-    { name: 'NetNewsWire', href: `feed:${feedUrl}` },
+    { name: 'NetNewsWire', href: feedUrl.replace(/^https?:/, 'feed:') },
   ];
 }
 
