@@ -2,14 +2,41 @@ import type { StoryListItem } from '../db/queries.ts';
 import { formatDate, formatDateRange } from '../services/format.ts';
 import { getWeekRange } from '../services/iso-week.ts';
 import { tagForText } from '../services/languages.ts';
+import type { Story } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
+import { leadSlugOf } from './week.tsx';
 
 interface HomeProps {
   page: PageContext;
   items: StoryListItem[];
   pageNumber: number;
   pageCount: number;
+  /** The top story of the newest week's summary, shown first on page 1. */
+  topStory: { week: string; story: Story } | null;
+}
+
+/** The week's top story, large, with its summary and how many sources reported it. */
+function TopStory({ page, week, story }: { page: PageContext; week: string; story: Story }) {
+  const { t, lang } = page;
+  const foreign = story.textLang !== lang;
+  const textTag = foreign ? tagForText(story.textLang, lang) : undefined;
+  const [year, number] = week.split('-W');
+  return (
+    <section class="top-story" aria-labelledby="top-story">
+      <p class="meta" id="top-story">
+        {t('home.topStory', { week: t('home.week', { week: Number(number), year }) })}
+      </p>
+      <h2 lang={textTag}>
+        <a href={editionPath(lang, `/articles/${leadSlugOf(story)}`)}>{story.headline}</a>
+      </h2>
+      <p lang={textTag}>{story.sentences.join(story.textLang === 'ja' ? '' : ' ')}</p>
+      <p class="meta">
+        {t('weekly.sourceCount', { count: story.sources.length })} ·{' '}
+        <a href={editionPath(lang, `/weeks/${week}`)}>{t('weekly.read')}</a>
+      </p>
+    </section>
+  );
 }
 
 function groupByWeek(items: StoryListItem[]): { week: string; items: StoryListItem[] }[] {
@@ -52,12 +79,13 @@ export function StoryTeaser({ page, item, level = 3 }: { page: PageContext; item
   );
 }
 
-export function HomePage({ page, items, pageNumber, pageCount }: HomeProps) {
+export function HomePage({ page, items, pageNumber, pageCount, topStory }: HomeProps) {
   const { t, lang, tag } = page;
   const title = t('home.title');
   return (
     <Layout page={page} title={title} description={t('site.description')}>
       <h1>{title}</h1>
+      {topStory ? <TopStory page={page} week={topStory.week} story={topStory.story} /> : null}
       {items.length === 0 ? <p>{t('home.empty')}</p> : null}
       {groupByWeek(items).map((group) => {
         const range = getWeekRange(group.week);

@@ -38,7 +38,7 @@ dl.facts dd{margin:0}
 mark{background:#ffe08a;color:#000}
 .chart{margin:0}.bars{list-style:none;margin:.5rem 0;padding:0;display:grid;grid-template-columns:minmax(0,max-content) 1fr max-content;gap:.35rem .75rem;align-items:center}
 .bars li{display:grid;grid-column:1/-1;grid-template-columns:subgrid;align-items:center}.bars svg{width:100%;height:.75rem}.bars rect{fill:var(--bar)}.bars .count{color:var(--muted);font-size:.9rem}
-.story.lead>h2{font-size:1.45rem}.story.lead{padding-bottom:1rem;border-bottom:1px solid var(--rule)}
+.story.lead>h2,.top-story h2{font-size:1.45rem}.top-story{border-bottom:1px solid var(--rule);margin:0 0 1rem;padding-bottom:.75rem}.top-story h2{margin:.1rem 0 .4rem;padding:0;border:0;line-height:1.3}.story.lead{padding-bottom:1rem;border-bottom:1px solid var(--rule)}
 .figure{margin:.25rem 0 .5rem}.figure q{color:var(--muted)}.also ul{margin:.1rem 0;padding-left:1.25rem}
 .glance ol{margin:.25rem 0 1rem;padding-left:1.5rem}.glance h2{margin-top:1rem}
 .weeks{list-style:none;padding:0}.weeks li{margin:0 0 1.25rem}.weeks h2{font-size:1.1rem;margin:0;padding:0;border:0}.weeks .top{margin:.2rem 0}
