@@ -38,6 +38,10 @@ mark{background:#ffe08a;color:#000}
 .chart svg{max-width:100%;height:auto}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
+.desk-cols{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}.desk-form label{display:block;font-weight:600}.desk-form input,.desk-form textarea{font:inherit;width:100%;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg)}
+.desk button{font:inherit;padding:.3rem .8rem;border-radius:.3rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg)}textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.desk-diff ins{background:#c8f0cf;color:#000;text-decoration:none}.desk-diff del{background:#ffd4d4;color:#000}.desk-diff ins,.desk-diff del{padding:0 .15rem;margin-right:.25rem}
+@media (max-width:50rem){.desk-cols{grid-template-columns:1fr}}
 @media (max-width:30rem){body{font-size:1rem}h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333}header.site nav,.skip,.pager,footer.site nav{display:none}
 a{color:#000;text-decoration:none}.body a[href^="http"]::after,.source a::after{content:" (" attr(href) ")";font-size:.8em}}
