@@ -6,7 +6,7 @@
  * tag), the issuer (the team domain) and the expiry. Only RS256 is accepted, so `alg: none`
  * and HMAC-with-the-public-key tricks are refused before any key is looked at.
  */
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 export const ACCESS_HEADER = 'Cf-Access-Jwt-Assertion';
 
@@ -48,6 +48,9 @@ function getKeySet(issuer: string): JWTVerifyGetKey {
  */
 export async function verifyAccessToken(token: string, config: AccessConfig): Promise<string | null> {
   try {
+    // Refused here, before jose: its algorithm check rejects an already-settled promise that
+    // workerd reports as unhandled; jose checks the algorithm again anyway.
+    if (decodeProtectedHeader(token).alg !== 'RS256') return null;
     const { payload } = await jwtVerify(token, getKeySet(config.issuer), {
       algorithms: ['RS256'],
       audience: config.audience,
