@@ -1,5 +1,6 @@
 import type { Article } from '../db/queries.ts';
 import { formatDate } from '../services/format.ts';
+import { OutletName, WithOutlet } from './outlet-name.tsx';
 import {
   EDITIONS,
   getContentLanguage,
@@ -44,7 +45,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             <dt>{t('article.source')}</dt>
             <dd class="source">
               <a href={article.sourceUrl} rel="external noopener">
-                {article.sourceName}
+                <OutletName lang={lang} name={article.sourceName} />
               </a>
             </dd>
           </dl>
@@ -64,10 +65,22 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             block.kind === 'h' ? <h2>{script(block.text)}</h2> : <p>{script(block.text)}</p>,
           )}
         </div>
-        {article.photoCredit ? <p class="meta">{t('article.photoCredit', { credit: article.photoCredit })}</p> : null}
+        {article.photoCredit ? (
+          <p class="meta">
+            <WithOutlet
+              lang={lang}
+              sentence={t('article.photoCredit', { credit: '\u0000' })}
+              name={article.photoCredit}
+            />
+          </p>
+        ) : null}
         <p class="source">
           <a href={article.sourceUrl} rel="external noopener">
-            {t('article.readOriginal', { source: article.sourceName })}
+            <WithOutlet
+              lang={lang}
+              sentence={t('article.readOriginal', { source: '\u0000' })}
+              name={article.sourceName}
+            />
           </a>
         </p>
         {article.otherSources.length > 0 ? (
@@ -77,7 +90,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
               {article.otherSources.map((source) => (
                 <li>
                   <a href={source.sourceUrl} rel="external noopener">
-                    {source.sourceName}
+                    <OutletName lang={lang} name={source.sourceName} />
                   </a>{' '}
                   <time datetime={source.publishedOn}>{formatDate(tag, source.publishedOn)}</time>
                 </li>
@@ -118,7 +131,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
                     <span lang={LANGUAGE_TAGS[code]}>{LANGUAGE_NAMES[code]}</span>
                     {other ? (
                       <>
-                        {': '}
+                        {t('punct.colon')}
                         <span lang={LANGUAGE_TAGS[code]}>{getScript(code)(other.headline)}</span>
                       </>
                     ) : null}
@@ -131,15 +144,16 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
         {article.weekSummaryLangs.includes(lang) ? (
           <p>
             <a href={editionPath(lang, `/weeks/${article.isoWeek}`)}>
-              {t('article.weekLink', { week: article.isoWeek })}
+              {t('article.weekLink', {
+                week: Number(article.isoWeek.split('-W')[1]),
+                year: article.isoWeek.split('-W')[0],
+              })}
             </a>
           </p>
         ) : null}
-        {article.publishedNote ? (
-          <p class="meta">
-            {t('article.dateNote')} <span lang="en">{article.publishedNote}</span>
-          </p>
-        ) : null}
+        {/* The stored note is the editors' own provenance record (English, with capture file
+            names); readers get a note of their own, in the edition's language. */}
+        {article.publishedNote ? <p class="meta">{t('article.dateNote')}</p> : null}
       </article>
     </Layout>
   );

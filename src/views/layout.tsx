@@ -158,7 +158,9 @@ export function Layout({
             <div class="wrap">
               <p>{t('footer.about')}</p>
               <p>
-                {t('feed.subscribe')}: <a href={editionPath(lang, '/feed.xml')}>{t('feed.rss')}</a> ·{' '}
+                {t('feed.subscribe')}
+                {t('punct.colon')}
+                <a href={editionPath(lang, '/feed.xml')}>{t('feed.rss')}</a> ·{' '}
                 <a href={editionPath(lang, '/feed.atom')}>{t('feed.atom')}</a> ·{' '}
                 <a href={editionPath(lang, '/feed.json')}>{t('feed.json')}</a>
               </p>

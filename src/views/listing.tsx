@@ -3,7 +3,8 @@ import type { StoryListItem } from '../db/queries.ts';
 import type { SearchHit } from '../db/search.ts';
 import { SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { formatDate } from '../services/format.ts';
-import { isEdition, LANGUAGE_NAMES, tagForText } from '../services/languages.ts';
+import { OutletName } from './outlet-name.tsx';
+import { getContentLanguage, isEdition, tagForText } from '../services/languages.ts';
 import { StoryTeaser } from './home.tsx';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
@@ -113,9 +114,10 @@ export function SearchPage({
             </a>
           </h2>
           <p class="meta">
-            <time datetime={hit.publishedOn}>{formatDate(tag, hit.publishedOn)}</time> · {hit.sourceName}
+            <time datetime={hit.publishedOn}>{formatDate(tag, hit.publishedOn)}</time> ·{' '}
+            <OutletName lang={lang} name={hit.sourceName} />
             {hit.snippetLanguage !== contentLang && isEdition(hit.snippetLanguage)
-              ? ` · ${t('search.matchIn', { language: LANGUAGE_NAMES[hit.snippetLanguage] })}`
+              ? ` · ${t('search.matchIn', { language: t(`languageName.${getContentLanguage(hit.snippetLanguage)}`) })}`
               : null}
           </p>
           <p lang={hit.snippetLanguage !== contentLang ? tagForText(hit.snippetLanguage, lang) : undefined}>
@@ -176,8 +178,10 @@ export function TopicsPage({ page, topics }: { page: PageContext; topics: { topi
       <ul>
         {topics.map((entry) => (
           <li>
-            <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>{' '}
-            <span class="meta">({t('topicsPage.storyCount', { count: entry.count })})</span>
+            <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>
+            <span class="meta">
+              {t('punct.open') + t('topicsPage.storyCount', { count: entry.count }) + t('punct.close')}
+            </span>
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { formatDate } from '../services/format.ts';
 import { tagForText, type Edition } from '../services/languages.ts';
 import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
+import { OutletName } from './outlet-name.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
 /** Renders a component to an HTML string (escaped by hono/jsx), for feeds. */
@@ -102,15 +103,18 @@ export function WeekSummaryBody({
             </h2>
             {foreign ? <p class="meta">{t('weekly.fallbackText')}</p> : null}
             <p lang={foreign ? storyTag : undefined}>{story.sentences.join(story.textLang === 'ja' ? '' : ' ')}</p>
-            <p class="meta">{t('weekly.sources')}:</p>
+            <p class="meta">{t('weekly.sources') + t('punct.colon').trimEnd()}</p>
             <ul>
               {story.sources.map((source) => (
                 <li>
-                  <a href={articleUrl(source.slug)}>{source.headline}</a> ({source.name},{' '}
+                  <a href={articleUrl(source.slug)}>{source.headline}</a>
+                  {t('punct.open')}
+                  <OutletName lang={lang} name={source.name} />
+                  {t('punct.comma')}
                   <a href={source.url} rel="external noopener">
                     {new URL(source.url).hostname}
                   </a>
-                  )
+                  {t('punct.close')}
                 </li>
               ))}
             </ul>
