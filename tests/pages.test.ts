@@ -87,8 +87,10 @@ describe('home', () => {
     const en = await (await get('/en/')).text();
     expect(en).toContain('20 December 2025');
     expect(en).toContain('Week 51, 2025<span class="meta"> (15–21 December 2025)</span>');
-    expect(en).toContain('2 stories');
-    expect(en).toContain('1 story');
+    // A week's group counts reports (issue 15, defect 3): a story is what the week page groups them into.
+    expect(en).toContain('2 reports');
+    expect(en).toContain('1 report');
+    expect(en).not.toContain('2 stories');
   });
 
   it('shows summaries in the page language', async () => {

@@ -6,7 +6,7 @@ import { formatDate } from '../services/format.ts';
 import { OutletName } from './outlet-name.tsx';
 import { getContentLanguage, isEdition, tagForText } from '../services/languages.ts';
 import { StoryTeaser } from './home.tsx';
-import { Layout } from './layout.tsx';
+import { Layout, type PageFeed } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
 /** Pager links that keep the page's own query (search terms) and change only `page`. */
@@ -117,7 +117,7 @@ export function SearchPage({
             <time datetime={hit.publishedOn}>{formatDate(tag, hit.publishedOn)}</time> ·{' '}
             <OutletName lang={lang} name={hit.sourceName} />
             {hit.snippetLanguage !== contentLang && isEdition(hit.snippetLanguage)
-              ? ` · ${t('search.matchIn', { language: t(`languageName.${getContentLanguage(hit.snippetLanguage)}`) })}`
+              ? ` · ${t('search.matchIn', { language: t(`languageNames.${getContentLanguage(hit.snippetLanguage)}`) })}`
               : null}
           </p>
           <p lang={hit.snippetLanguage !== contentLang ? tagForText(hit.snippetLanguage, lang) : undefined}>
@@ -143,19 +143,36 @@ export function StoryListPage({
   pageNumber,
   pageCount,
   basePath,
+  facts,
+  feed,
 }: {
   page: PageContext;
   title: string;
   intro: string;
+  /** One line of what the page is about ("Place · 3 reports"), shown under the title. */
+  facts?: string;
   items: StoryListItem[];
   pageNumber: number;
   pageCount: number;
   basePath: string;
+  /** The page's own feeds (a topic's): announced in the head and linked under the intro. */
+  feed?: PageFeed;
 }) {
+  const { t, lang } = page;
   return (
-    <Layout page={page} title={title} description={intro}>
+    <Layout page={page} title={title} description={intro} feed={feed}>
       <h1>{title}</h1>
+      {facts ? <p class="meta">{facts}</p> : null}
       <p>{intro}</p>
+      {feed ? (
+        <p class="meta follow">
+          {t('topicFeed.follow')}
+          {t('punct.colon')}
+          <a href={`${feed.prefix}/feed.xml`}>RSS</a> · <a href={`${feed.prefix}/feed.atom`}>Atom</a> ·{' '}
+          <a href={`${feed.prefix}/feed.json`}>JSON Feed</a> ·{' '}
+          <a href={editionPath(lang, '/subscribe')}>{t('subscribe.footerLink')}</a>
+        </p>
+      ) : null}
       {items.map((item) => (
         <StoryTeaser page={page} item={item} level={2} />
       ))}
@@ -179,8 +196,10 @@ export function TopicsPage({ page, topics }: { page: PageContext; topics: { topi
         {topics.map((entry) => (
           <li>
             <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>
+            {/* The space before "(" (none before Japanese "（") stays outside the grey count. */}
+            {t('punct.open').startsWith(' ') ? ' ' : ''}
             <span class="meta">
-              {t('punct.open') + t('topicsPage.storyCount', { count: entry.count }) + t('punct.close')}
+              {t('punct.open').trimStart() + t('topicsPage.reportCount', { count: entry.count }) + t('punct.close')}
             </span>
           </li>
         ))}
