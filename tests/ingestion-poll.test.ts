@@ -1,22 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createUpstream } from './helpers/fake-upstream.ts';
 import { createDb } from '../src/db/client.ts';
 import { getSource, insertSource, type SourceInput } from '../src/db/sources.ts';
 import { pollSource } from '../src/workflows/ingestion/poll-source.ts';
 import { encodeJapanese, encodeWindows1251 } from './helpers/legacy-encodings.ts';
 import { get } from './helpers/http.ts';
-
-type Route = (request: Request) => Response | Promise<Response>;
-
-function createUpstream(routes: Record<string, Route>) {
-  const requests: Request[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
-    requests.push(request);
-    const route = routes[request.url];
-    return route ? route(request) : new Response('not found', { status: 404 });
-  };
-  return { fetch, requests, routes };
-}
 
 const db = createDb(env.DB);
 const NOW = Date.parse('2025-12-22T09:00:00Z');
@@ -26,7 +15,13 @@ async function addSource(overrides: Partial<SourceInput> = {}) {
   counter += 1;
   return insertSource(
     db,
-    { name: `Test wire ${counter}`, feedUrl: `https://wire${counter}.uz/rss`, language: 'en', rights: 'full', ...overrides },
+    {
+      name: `Test wire ${counter}`,
+      feedUrl: `https://wire${counter}.uz/rss`,
+      language: 'en',
+      rights: 'full',
+      ...overrides,
+    },
     new Date(NOW).toISOString(),
   );
 }
@@ -77,7 +72,8 @@ describe('polling a source', () => {
       item('a-4', `${base}/private/japan`, 'Japan and Uzbekistan: a private page'),
     ]);
     const upstream = createUpstream({
-      [`${base}/robots.txt`]: () => new Response('User-agent: *\nDisallow: /private/\n', { headers: { 'Content-Type': 'text/plain' } }),
+      [`${base}/robots.txt`]: () =>
+        new Response('User-agent: *\nDisallow: /private/\n', { headers: { 'Content-Type': 'text/plain' } }),
       [source.feedUrl]: (request) =>
         request.headers.get('If-None-Match') === '"feed-v1"'
           ? new Response(null, { status: 304 })
@@ -90,14 +86,22 @@ describe('polling a source', () => {
             `<meta property="og:image" content="${base}/lead.jpg"><link rel="canonical" href="${base}/news/talks">`,
           ),
         ),
-      [`${base}/news/weather`]: () => html(articlePage('Snow expected in Tashkent', ['Heavy snow is expected in Tashkent this week, forecasters said.'])),
+      [`${base}/news/weather`]: () =>
+        html(
+          articlePage('Snow expected in Tashkent', ['Heavy snow is expected in Tashkent this week, forecasters said.']),
+        ),
       [`${base}/files/report.pdf`]: () => new Response('%PDF', { headers: { 'Content-Type': 'application/pdf' } }),
     });
 
     const first = await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW }, source);
     expect(first).toMatchObject({ status: 'ok', httpStatus: 200, itemsSeen: 4, weeks: ['2025-W51'] });
+    expect(first.accepted[0]?.documentId).toBeGreaterThan(0);
     expect(first.accepted).toEqual([
-      { documentId: expect.any(Number), slug: 'mirziyoyev-and-takaichi-hold-talks-in-tokyo', url: `${base}/news/talks` },
+      {
+        documentId: first.accepted[0]?.documentId,
+        slug: 'mirziyoyev-and-takaichi-hold-talks-in-tokyo',
+        url: `${base}/news/talks`,
+      },
     ]);
     expect(first.skipped).toEqual([
       { url: `${base}/news/weather`, reason: 'not_relevant' },
@@ -106,7 +110,9 @@ describe('polling a source', () => {
     ]);
     // Never fetched: the page robots.txt disallows.
     expect(upstream.requests.map((request) => request.url)).not.toContain(`${base}/private/japan`);
-    expect(upstream.requests.every((request) => request.headers.get('User-Agent')?.startsWith('SilkDigestBot/'))).toBe(true);
+    expect(upstream.requests.every((request) => request.headers.get('User-Agent')?.startsWith('SilkDigestBot/'))).toBe(
+      true,
+    );
 
     const stored = await readDocument(first.accepted[0]?.slug ?? '');
     expect(stored).toMatchObject({
@@ -122,10 +128,21 @@ describe('polling a source', () => {
     expect((JSON.parse(String(stored?.body)) as { text: string }[]).map((block) => block.text)).toEqual(PARAGRAPHS);
 
     const health = await getSource(db, source.id);
-    expect(health).toMatchObject({ lastStatus: 200, lastError: null, consecutiveFailures: 0, etag: '"feed-v1"', itemsSeen: 4, itemsAccepted: 1, itemsSkipped: 3 });
+    expect(health).toMatchObject({
+      lastStatus: 200,
+      lastError: null,
+      consecutiveFailures: 0,
+      etag: '"feed-v1"',
+      itemsSeen: 4,
+      itemsAccepted: 1,
+      itemsSkipped: 3,
+    });
 
     const before = upstream.requests.length;
-    const second = await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW + 3_600_000 }, (await getSource(db, source.id))!);
+    const second = await pollSource(
+      { db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW + 3_600_000 },
+      (await getSource(db, source.id))!,
+    );
     expect(second).toMatchObject({ status: 'not_modified', httpStatus: 304, accepted: [], skipped: [] });
     // robots.txt is cached by a fresh poll's own cache, so at most robots + feed.
     expect(upstream.requests.length - before).toBeLessThanOrEqual(2);
@@ -138,19 +155,37 @@ describe('polling a source', () => {
     const upstream = createUpstream({
       [source.feedUrl]: () => {
         poll += 1;
-        return new Response(rss([item(`guid-${poll}-${Math.random()}`, `${base}/news/1?utm_campaign=x${poll}`, 'Japan and Uzbekistan sign a deal')]), {
-          headers: { 'Content-Type': 'application/rss+xml' },
-        });
+        return new Response(
+          rss([
+            item(
+              `guid-${poll}-${Math.random()}`,
+              `${base}/news/1?utm_campaign=x${poll}`,
+              'Japan and Uzbekistan sign a deal',
+            ),
+          ]),
+          {
+            headers: { 'Content-Type': 'application/rss+xml' },
+          },
+        );
       },
       [`${base}/news/1`]: () =>
-        html(articlePage('Japan and Uzbekistan sign a deal', ['A Japanese bank opened a branch in Samarkand, its first in Uzbekistan.'])),
+        html(
+          articlePage('Japan and Uzbekistan sign a deal', [
+            'A Japanese bank opened a branch in Samarkand, its first in Uzbekistan.',
+          ]),
+        ),
     });
     const first = await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW }, source);
     expect(first.accepted).toHaveLength(1);
-    const second = await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW }, (await getSource(db, source.id))!);
+    const second = await pollSource(
+      { db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW },
+      (await getSource(db, source.id))!,
+    );
     expect(second.accepted).toEqual([]);
     expect(second.skipped).toEqual([{ url: `${base}/news/1`, reason: 'duplicate' }]);
-    const count = await env.DB.prepare(`SELECT count(*) AS n FROM documents WHERE source_url = ?1`).bind(`${base}/news/1`).first<{ n: number }>();
+    const count = await env.DB.prepare(`SELECT count(*) AS n FROM documents WHERE source_url = ?1`)
+      .bind(`${base}/news/1`)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
@@ -165,7 +200,11 @@ describe('polling a source', () => {
     expect(health).toMatchObject({ consecutiveFailures: 1, lastStatus: 429, enabled: true });
     expect(Date.parse(health.nextPollAt ?? '') - NOW).toBe(7_200_000);
 
-    for (let i = 0; i < 9; i++) await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW }, (await getSource(db, source.id))!);
+    for (let i = 0; i < 9; i++)
+      await pollSource(
+        { db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW },
+        (await getSource(db, source.id))!,
+      );
     health = (await getSource(db, source.id))!;
     expect(health.consecutiveFailures).toBe(10);
     expect(health.enabled).toBe(false);
@@ -175,7 +214,8 @@ describe('polling a source', () => {
   it('reports broken XML as the source’s error without storing anything', async () => {
     const source = await addSource();
     const upstream = createUpstream({
-      [source.feedUrl]: () => new Response('<rss><channel><item><title>cut', { headers: { 'Content-Type': 'application/rss+xml' } }),
+      [source.feedUrl]: () =>
+        new Response('<rss><channel><item><title>cut', { headers: { 'Content-Type': 'application/rss+xml' } }),
     });
     const report = await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW }, source);
     expect(report.status).toBe('error');
@@ -196,9 +236,16 @@ describe('polling a source', () => {
     const jaBase = new URL(ja.feedUrl).origin;
     const jaText = 'ウズベキスタンと日本の'.repeat(3) + '。';
     const jaUpstream = createUpstream({
-      [ja.feedUrl]: () => new Response(rss([item('j1', `${jaBase}/a`, 'ja')]), { headers: { 'Content-Type': 'application/rss+xml' } }),
+      [ja.feedUrl]: () =>
+        new Response(rss([item('j1', `${jaBase}/a`, 'ja')]), { headers: { 'Content-Type': 'application/rss+xml' } }),
       [`${jaBase}/a`]: () =>
-        html(encodeJapanese(`<html><head><meta charset="Shift_JIS"><title>ウズベキスタンと日本</title></head><body><article><p>${jaText}</p></article></body></html>`, 'shift_jis'), 'text/html'),
+        html(
+          encodeJapanese(
+            `<html><head><meta charset="Shift_JIS"><title>ウズベキスタンと日本</title></head><body><article><p>${jaText}</p></article></body></html>`,
+            'shift_jis',
+          ),
+          'text/html',
+        ),
     });
     const jaReport = await pollSource({ db, fetch: jaUpstream.fetch, allowPrivate: false, now: () => NOW }, ja);
     expect(jaReport.accepted).toHaveLength(1);
@@ -211,9 +258,15 @@ describe('polling a source', () => {
     const headline = 'Ўзбекистон ва Япония шартнома имзолади';
     const body = 'Тошкентда Япония билан янги шартнома имзоланди';
     const uzUpstream = createUpstream({
-      [uz.feedUrl]: () => new Response(rss([item('u1', `${uzBase}/b`, 'uz')]), { headers: { 'Content-Type': 'application/rss+xml' } }),
+      [uz.feedUrl]: () =>
+        new Response(rss([item('u1', `${uzBase}/b`, 'uz')]), { headers: { 'Content-Type': 'application/rss+xml' } }),
       [`${uzBase}/b`]: () =>
-        html(encodeWindows1251(`<html><head><title>${headline}</title></head><body><article><p>${body}</p></article></body></html>`), 'text/html; charset=windows-1251'),
+        html(
+          encodeWindows1251(
+            `<html><head><title>${headline}</title></head><body><article><p>${body}</p></article></body></html>`,
+          ),
+          'text/html; charset=windows-1251',
+        ),
     });
     const uzReport = await pollSource({ db, fetch: uzUpstream.fetch, allowPrivate: false, now: () => NOW }, uz);
     expect(uzReport.accepted).toHaveLength(1);
@@ -232,8 +285,17 @@ describe('polling a source', () => {
       const source = await addSource({ rights });
       const base = new URL(source.feedUrl).origin;
       const upstream = createUpstream({
-        [source.feedUrl]: () => new Response(rss([item('r1', `${base}/r`, `Rights ${rights}`)]), { headers: { 'Content-Type': 'application/rss+xml' } }),
-        [`${base}/r`]: () => html(articlePage(`Uzbekistan and Japan: ${rights} policy story`, [long, 'Second paragraph about Tokyo and Tashkent.'])),
+        [source.feedUrl]: () =>
+          new Response(rss([item('r1', `${base}/r`, `Rights ${rights}`)]), {
+            headers: { 'Content-Type': 'application/rss+xml' },
+          }),
+        [`${base}/r`]: () =>
+          html(
+            articlePage(`Uzbekistan and Japan: ${rights} policy story`, [
+              long,
+              'Second paragraph about Tokyo and Tashkent.',
+            ]),
+          ),
       });
       const report = await pollSource({ db, fetch: upstream.fetch, allowPrivate: false, now: () => NOW }, source);
       const slug = report.accepted[0]?.slug ?? '';

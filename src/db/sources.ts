@@ -79,6 +79,24 @@ function toSource(row: SourceRecord): Source {
   };
 }
 
+/** The bound values of INSERT_SOURCE, in its column order. */
+function sourceValues(input: SourceInput, at: string): unknown[] {
+  return [
+    input.name,
+    input.feedUrl,
+    input.homepage ?? null,
+    input.language,
+    input.rights ?? 'excerpt',
+    input.enabled === false ? 0 : 1,
+    input.alwaysRelevant ? 1 : 0,
+    input.note ?? null,
+    at,
+  ];
+}
+
+const INSERT_SOURCE = `INSERT INTO sources (name, feed_url, homepage, language, rights, enabled, always_relevant, note, created_at, updated_at)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)`;
+
 export async function listSources(db: Database): Promise<Source[]> {
   const { results } = await db.$client.prepare('SELECT * FROM sources ORDER BY id').all<SourceRecord>();
   return results.map(toSource);
@@ -105,21 +123,8 @@ export async function listDueSources(db: Database, now: string, limit: number): 
 export async function insertSource(db: Database, input: SourceInput, at: string): Promise<Source> {
   try {
     const row = await db.$client
-      .prepare(
-        `INSERT INTO sources (name, feed_url, homepage, language, rights, enabled, always_relevant, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING *`,
-      )
-      .bind(
-        input.name,
-        input.feedUrl,
-        input.homepage ?? null,
-        input.language,
-        input.rights ?? 'excerpt',
-        input.enabled === false ? 0 : 1,
-        input.alwaysRelevant ? 1 : 0,
-        input.note ?? null,
-        at,
-      )
+      .prepare(`${INSERT_SOURCE} RETURNING *`)
+      .bind(...sourceValues(input, at))
       .first<SourceRecord>();
     if (!row) throw new Error('the source was not inserted');
     return toSource(row);
@@ -140,22 +145,7 @@ export async function seedSources(db: Database, inputs: readonly SourceInput[], 
   const d1 = db.$client;
   const results = await d1.batch(
     inputs.map((input) =>
-      d1
-        .prepare(
-          `INSERT INTO sources (name, feed_url, homepage, language, rights, enabled, always_relevant, note, created_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT (feed_url) DO NOTHING`,
-        )
-        .bind(
-          input.name,
-          input.feedUrl,
-          input.homepage ?? null,
-          input.language,
-          input.rights ?? 'excerpt',
-          input.enabled === false ? 0 : 1,
-          input.alwaysRelevant ? 1 : 0,
-          input.note ?? null,
-          at,
-        ),
+      d1.prepare(`${INSERT_SOURCE} ON CONFLICT (feed_url) DO NOTHING`).bind(...sourceValues(input, at)),
     ),
   );
   return results.reduce((sum, result) => sum + (result.meta.changes ?? 0), 0);

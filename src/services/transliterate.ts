@@ -544,7 +544,8 @@ export function transliterateText(text: string): string {
   return out + transliterateSegment(text.slice(last));
 }
 
-const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+/** Uzbek Cyrillic letters read as Latin without apostrophes (search folding); see uzbek-cyrillic.ts for text. */
+export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
   в: 'v',

@@ -10,12 +10,26 @@
  * are not recorded and come back at the next poll.
  */
 import type { Database } from '../../db/client.ts';
-import { isContentKnown, loadKnownItems, recordPoll, type SeenItem, type Source } from '../../db/sources.ts';
+import {
+  isContentKnown,
+  loadKnownItems,
+  recordPoll,
+  type PollHealth,
+  type SeenItem,
+  type Source,
+} from '../../db/sources.ts';
 import { hashBytes, hashText } from '../../services/hash.ts';
 import { decodeText } from './decode-charset.ts';
-import { extractArticle, type ArticleBlock } from './extract-article.ts';
+import { extractArticle, type ExtractedArticle } from './extract-article.ts';
 import { parseFeedText, type FeedEntry } from './parse-feed.ts';
-import { computeNextPoll, countItemsPerWeek, MAX_FAILURES, parseMaxAge, parseRetryAfter } from './poll-schedule.ts';
+import {
+  computeNextPoll,
+  countItemsPerWeek,
+  MAX_FAILURES,
+  parseMaxAge,
+  parseRetryAfter,
+  type ScheduleInput,
+} from './poll-schedule.ts';
 import {
   FEED_MAX_BYTES,
   FEED_TYPES,
@@ -66,16 +80,7 @@ export interface PollDeps {
 /** Reasons that may pass on a later poll: such items are not remembered, so they are retried. */
 const TRANSIENT: ReadonlySet<SkipReason> = new Set(['fetch_failed']);
 
-interface Article {
-  headline: string | null;
-  blocks: ArticleBlock[];
-  publishedAt: string | null;
-  canonicalUrl: string | null;
-  author: string | null;
-  imageUrl: string | null;
-  imageCredit: string | null;
-  rawHash: string;
-}
+type Article = Omit<ExtractedArticle, 'method'> & { rawHash: string };
 
 class Skip extends Error {
   constructor(readonly reason: SkipReason) {
@@ -108,33 +113,43 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
     weeks: [],
   };
 
-  const fail = async (message: string, status: number | null, retryAfter: number | null): Promise<PollReport> => {
-    const failures = source.consecutiveFailures + 1;
-    const disabled = failures >= MAX_FAILURES;
-    await recordPoll(
+  /** The poll's one write: health, schedule and the items looked at. */
+  const record = (
+    status: number | null,
+    schedule: Omit<ScheduleInput, 'now'>,
+    health: Partial<PollHealth> = {},
+    items: readonly SeenItem[] = [],
+  ) =>
+    recordPoll(
       deps.db,
       source.id,
       {
         polledAt: startedAt,
         status,
-        error: disabled ? `disabled after ${failures} failures in a row; last: ${message}` : message,
-        consecutiveFailures: failures,
-        nextPollAt: new Date(
-          computeNextPoll({
-            now: now(),
-            itemsPerWeek: null,
-            retryAfterSeconds: retryAfter,
-            consecutiveFailures: failures,
-          }),
-        ).toISOString(),
-        enabled: !disabled,
+        error: null,
+        consecutiveFailures: schedule.consecutiveFailures,
+        nextPollAt: new Date(computeNextPoll({ now: now(), ...schedule })).toISOString(),
+        enabled: true,
         etag: source.etag,
         lastModified: source.lastModified,
         seen: 0,
         accepted: 0,
         skipped: 0,
+        ...health,
       },
-      [],
+      items,
+    );
+
+  const fail = async (message: string, status: number | null, retryAfter: number | null): Promise<PollReport> => {
+    const failures = source.consecutiveFailures + 1;
+    const disabled = failures >= MAX_FAILURES;
+    await record(
+      status,
+      { itemsPerWeek: null, retryAfterSeconds: retryAfter, consecutiveFailures: failures },
+      {
+        error: disabled ? `disabled after ${failures} failures in a row; last: ${message}` : message,
+        enabled: !disabled,
+      },
     );
     return {
       ...report,
@@ -177,26 +192,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
 
   const maxAgeSeconds = parseMaxAge(headers.get('Cache-Control'));
   if (status === 304) {
-    await recordPoll(
-      deps.db,
-      source.id,
-      {
-        polledAt: startedAt,
-        status,
-        error: null,
-        consecutiveFailures: 0,
-        nextPollAt: new Date(
-          computeNextPoll({ now: now(), itemsPerWeek: null, maxAgeSeconds, consecutiveFailures: 0 }),
-        ).toISOString(),
-        enabled: true,
-        etag: source.etag,
-        lastModified: source.lastModified,
-        seen: 0,
-        accepted: 0,
-        skipped: 0,
-      },
-      [],
-    );
+    await record(status, { itemsPerWeek: null, maxAgeSeconds, consecutiveFailures: 0 });
     return { ...report, status: 'not_modified', subrequests: subrequests + robots.requests - robotsBefore };
   }
 
@@ -323,25 +319,10 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
     feed.entries.map((entry) => entry.publishedAt),
     now(),
   );
-  await recordPoll(
-    deps.db,
-    source.id,
+  await record(
+    status,
+    { itemsPerWeek, ttlMinutes: feed.ttlMinutes, maxAgeSeconds, retryAfterSeconds: retryAfter, consecutiveFailures: 0 },
     {
-      polledAt: startedAt,
-      status,
-      error: null,
-      consecutiveFailures: 0,
-      nextPollAt: new Date(
-        computeNextPoll({
-          now: now(),
-          itemsPerWeek,
-          ttlMinutes: feed.ttlMinutes,
-          maxAgeSeconds,
-          retryAfterSeconds: retryAfter,
-          consecutiveFailures: 0,
-        }),
-      ).toISOString(),
-      enabled: true,
       etag: headers.get('ETag'),
       lastModified: headers.get('Last-Modified'),
       seen: feed.entries.length,

@@ -4,40 +4,14 @@
  * Cyrillic: the uz edition stores Latin, and the Cyrillic original is kept as provenance.
  * Apostrophes come out as the right modifier letters (oʻ gʻ with U+02BB, ъ as U+02BC). Pure.
  */
-const LETTERS: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  ё: 'yo',
-  ж: 'j',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'x',
-  ч: 'ch',
-  ш: 'sh',
+import { CYRILLIC_TO_LATIN } from '../../services/transliterate.ts';
+
+// Search folding's table, with the three letters whose Latin spelling has an apostrophe.
+const LETTERS: Readonly<Record<string, string>> = {
+  ...CYRILLIC_TO_LATIN,
   ъ: '\u02BC',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
   ў: 'o\u02BB',
-  қ: 'q',
   ғ: 'g\u02BB',
-  ҳ: 'h',
 };
 const VOWELS = new Set('аеёиоуэюяўАЕЁИОУЭЮЯЎ');
 const CYRILLIC_LETTER = /[\u0400-\u04FF]/;
