@@ -1,10 +1,10 @@
 import { app } from './app.tsx';
-import { consumeRebuildBatch, runWeeklyRebuild, type RebuildMessage } from './scheduled.ts';
+import { queue, scheduled } from './scheduled.ts';
+import type { RebuildMessage } from './workflows/summaries/rebuild-queue.ts';
 import {
   consumeIngestBatch,
   INGEST_CRON,
-  INGEST_DEAD_LETTER_QUEUE_NAME,
-  INGEST_QUEUE_NAME,
+  isIngestQueue,
   runIngestionCron,
   type IngestMessage,
 } from './workflows/ingestion/run-ingestion.ts';
@@ -13,29 +13,16 @@ const outboundFetch = (request: Request): Promise<Response> => fetch(request);
 
 export default {
   fetch: app.fetch,
+  // Two triggers: Monday's summaries (scheduled.ts) and ingestion every 30 minutes.
   async scheduled(controller, env) {
-    if (controller.cron === INGEST_CRON) {
-      const result = await runIngestionCron(env, controller.scheduledTime, outboundFetch);
-      console.log(
-        JSON.stringify({
-          message: 'ingestion',
-          cron: controller.cron,
-          due: result.due,
-          queued: result.queued,
-          polled: result.polled.length,
-        }),
-      );
-      return;
-    }
-    const result = await runWeeklyRebuild(env, controller.scheduledTime, controller.cron);
-    console.log(JSON.stringify({ message: 'weekly rebuild', cron: controller.cron, ...result }));
+    if (controller.cron !== INGEST_CRON) return scheduled(controller, env);
+    const result = await runIngestionCron(env, controller.scheduledTime, outboundFetch);
+    const { due, queued, polled } = result;
+    console.log(JSON.stringify({ message: 'ingestion', cron: controller.cron, due, queued, polled: polled.length }));
   },
-  // The rebuild queues (a rebuild too big for one cron invocation) and the ingest queues (one source per message).
+  // The rebuild queues (scheduled.ts) and the ingest queues (one source per message).
   async queue(batch, env) {
-    if (batch.queue === INGEST_QUEUE_NAME || batch.queue === INGEST_DEAD_LETTER_QUEUE_NAME) {
-      await consumeIngestBatch(batch, env, outboundFetch);
-      return;
-    }
-    await consumeRebuildBatch(batch, env);
+    if (isIngestQueue(batch.queue)) return consumeIngestBatch(batch, env, outboundFetch);
+    await queue(batch as MessageBatch<RebuildMessage>, env);
   },
 } satisfies ExportedHandler<Env, RebuildMessage | IngestMessage>;

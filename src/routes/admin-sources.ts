@@ -9,7 +9,8 @@ import { getSource, insertSource, listSources, SourceExistsError, updateSource, 
 import { allowsPrivateHosts, pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
 import { sourceEntryShape } from '../workflows/ingestion/source-registry.ts';
 import { checkFetchUrl } from '../workflows/ingestion/url-guard.ts';
-import { authenticate, BadRequest, fail, handleAdminError, JSON_LIMIT, limit, readJson } from './admin.ts';
+import { DomainError, invalidFields } from '../services/domain-error.ts';
+import { authenticate, fail, handleAdminError, JSON_LIMIT, limit, readJson } from './admin.ts';
 
 const sourceShape = sourceEntryShape;
 
@@ -45,13 +46,13 @@ function checkFeedUrl(c: Context<AppEnv>, url: string | undefined): void {
   try {
     checkFetchUrl(url, allowsPrivateHosts(c.env));
   } catch (error) {
-    throw new BadRequest(422, 'invalid_fields', 'Some fields are invalid.', { feedUrl: (error as Error).message });
+    throw invalidFields({ feedUrl: (error as Error).message });
   }
 }
 
 function parseSourceId(c: Context<AppEnv>): number {
   const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id < 1) throw new BadRequest(404, 'not_found', 'No such source.');
+  if (!Number.isSafeInteger(id) || id < 1) throw new DomainError('not_found', 'No such source.');
   return id;
 }
 

@@ -300,6 +300,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
         new Date(now()).toISOString(),
       );
       known.hashes.add(item.contentHash);
+      if (outcome.status === 'no_text') throw new Skip('no_text');
       if (outcome.status !== 'created') {
         report.skipped.push({ url, reason: 'duplicate' });
         remember(outcome.status, item.contentHash, outcome.documentId);

@@ -6,9 +6,7 @@
  */
 import { createDb, type Database } from '../../db/client.ts';
 import { getSource, listDueSources } from '../../db/sources.ts';
-import { rebuildWeek } from '../../scheduled.ts';
-import { getWeekFingerprint } from '../../db/editorial.ts';
-import { getPreviousIsoWeek } from '../../services/week-clock.ts';
+import { rebuildChangedWeeks } from '../summaries/build-week.ts';
 import { pollSource, type PollReport } from './poll-source.ts';
 import { HostQueue, type FetchFunction } from './polite-fetch.ts';
 import { RobotsCache } from './robots.ts';
@@ -22,6 +20,10 @@ export const MAX_SOURCES_PER_RUN = 500;
 export const INLINE_PAGES_PER_SOURCE = 8;
 export const INLINE_SUBREQUEST_BUDGET = 45;
 
+export function isIngestQueue(name: string): boolean {
+  return name === INGEST_QUEUE_NAME || name === INGEST_DEAD_LETTER_QUEUE_NAME;
+}
+
 export interface IngestMessage {
   sourceId: number;
 }
@@ -30,7 +32,6 @@ export type IngestProducer = Pick<Queue<IngestMessage>, 'sendBatch'>;
 
 export interface IngestEnv {
   DB: D1Database;
-  DIGEST_TIME_ZONE?: string | undefined;
   INGEST_ALLOW_PRIVATE_HOSTS?: string | undefined;
   INGEST_QUEUE?: IngestProducer | undefined;
 }
@@ -39,21 +40,9 @@ export function allowsPrivateHosts(env: Pick<IngestEnv, 'INGEST_ALLOW_PRIVATE_HO
   return env.INGEST_ALLOW_PRIVATE_HOSTS === 'true';
 }
 
-/**
- * Weeks that are over get their summaries rebuilt at once when a poll adds to them (a late
- * item, a backfill); the week in progress is summarised by the Monday cron, as for editors.
- */
-export async function rebuildFinishedWeeks(
-  db: Database,
-  env: Pick<IngestEnv, 'DIGEST_TIME_ZONE'>,
-  weeks: readonly string[],
-  at: number,
-): Promise<void> {
-  const lastFinished = getPreviousIsoWeek(at, env.DIGEST_TIME_ZONE || 'UTC');
-  for (const week of weeks) {
-    if (week <= lastFinished)
-      await rebuildWeek(db, week, await getWeekFingerprint(db, week), new Date(at).toISOString());
-  }
+/** As after an editor's change: the weeks a poll added to are rebuilt at once. */
+async function rebuildPolledWeeks(db: Database, report: PollReport): Promise<void> {
+  if (report.weeks.length > 0) await rebuildChangedWeeks(db, report.weeks, new Date().toISOString());
 }
 
 export interface IngestRunResult {
@@ -90,7 +79,7 @@ export async function runIngestionCron(
     );
     spent += report.subrequests;
     polled.push(report);
-    await rebuildFinishedWeeks(db, env, report.weeks, scheduledTime);
+    await rebuildPolledWeeks(db, report);
   }
   return { due: due.length, queued: 0, polled };
 }
@@ -105,7 +94,7 @@ export async function pollSourceNow(
   const source = await getSource(db, sourceId);
   if (!source) return null;
   const report = await pollSource({ db, fetch, allowPrivate: allowsPrivateHosts(env) }, source);
-  await rebuildFinishedWeeks(db, env, report.weeks, Date.now());
+  await rebuildPolledWeeks(db, report);
   return report;
 }
 
@@ -137,7 +126,7 @@ export async function consumeIngestBatch(
       const source = await getSource(db, sourceId);
       if (source?.enabled) {
         const report = await pollSource({ db, fetch, allowPrivate: allowsPrivateHosts(env) }, source);
-        await rebuildFinishedWeeks(db, env, report.weeks, Date.now());
+        await rebuildPolledWeeks(db, report);
         console.log(
           JSON.stringify({
             message: 'source polled',
