@@ -54,5 +54,12 @@ CREATE TABLE `sources` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sources_feedUrl_unique` ON `sources` (`feed_url`);--> statement-breakpoint
-ALTER TABLE `translations` ADD `model` text;--> statement-breakpoint
-ALTER TABLE `translations` ADD `translated_at` text;
+CREATE TABLE `translation_flags` (
+	`document_id` integer NOT NULL,
+	`lang` text NOT NULL,
+	`problem` text NOT NULL,
+	`model` text NOT NULL,
+	`flagged_at` text NOT NULL,
+	PRIMARY KEY(`document_id`, `lang`),
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);

@@ -8,6 +8,11 @@ import {
   runIngestionCron,
   type IngestMessage,
 } from './workflows/ingestion/run-ingestion.ts';
+import {
+  consumeTranslateBatch,
+  TRANSLATE_QUEUE_NAME,
+  type TranslateMessage,
+} from './workflows/ingestion/translate-queue.ts';
 
 const outboundFetch = (request: Request): Promise<Response> => fetch(request);
 
@@ -20,9 +25,10 @@ export default {
     const { due, queued, polled } = result;
     console.log(JSON.stringify({ message: 'ingestion', cron: controller.cron, due, queued, polled: polled.length }));
   },
-  // The rebuild queues (scheduled.ts) and the ingest queues (one source per message).
+  // The rebuild queues (scheduled.ts), the ingest queues (one source per message) and translation.
   async queue(batch, env) {
     if (isIngestQueue(batch.queue)) return consumeIngestBatch(batch, env, outboundFetch);
+    if (batch.queue === TRANSLATE_QUEUE_NAME) return consumeTranslateBatch(batch, env);
     await queue(batch as MessageBatch<RebuildMessage>, env);
   },
-} satisfies ExportedHandler<Env, RebuildMessage | IngestMessage>;
+} satisfies ExportedHandler<Env, RebuildMessage | IngestMessage | TranslateMessage>;

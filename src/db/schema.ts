@@ -47,11 +47,11 @@ export const translations = sqliteTable(
     headline: text().notNull(),
     summary: text().notNull(),
     body: text().notNull(),
-    /** 'human' for editorial translations, 'source' for the original text, 'machine' for drafts. */
+    /**
+     * 'human' for editorial translations, 'source' for the original text, 'machine' for drafts
+     * (whose model and time are the author `machine:<model>` and date of their revision).
+     */
     origin: text().notNull().default('human'),
-    /** A machine translation's model and time (migration 0009); null for any other origin. */
-    model: text(),
-    translatedAt: text(),
     contentHash: text().notNull(),
     /** Revision of this language's text, bumped by every editorial change. */
     revision: integer().notNull().default(1),
@@ -340,3 +340,22 @@ export const documentProvenance = sqliteTable('document_provenance', {
 export type SourceRow = typeof sources.$inferSelect;
 export type SourceItemRow = typeof sourceItems.$inferSelect;
 export type DocumentProvenanceRow = typeof documentProvenance.$inferSelect;
+
+/**
+ * A machine translation that failed its guards (repetition, wrong script, length ratio): the
+ * language stays untranslated (readers get the fallback note) and the desk sees why here.
+ * One row per document and language, replaced by the next attempt.
+ */
+export const translationFlags = sqliteTable(
+  'translation_flags',
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    lang: text().notNull(),
+    problem: text().notNull(),
+    model: text().notNull(),
+    flaggedAt: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.lang] })],
+);

@@ -10,6 +10,7 @@ import { rebuildChangedWeeks } from '../summaries/build-week.ts';
 import { pollSource, type PollReport } from './poll-source.ts';
 import { HostQueue, type FetchFunction } from './polite-fetch.ts';
 import { RobotsCache } from './robots.ts';
+import { queueTranslations, type TranslateEnv } from './translate-queue.ts';
 
 export const INGEST_CRON = '*/30 * * * *';
 export const INGEST_QUEUE_NAME = 'silk-digest-ingest';
@@ -30,7 +31,7 @@ export interface IngestMessage {
 
 export type IngestProducer = Pick<Queue<IngestMessage>, 'sendBatch'>;
 
-export interface IngestEnv {
+export interface IngestEnv extends TranslateEnv {
   DB: D1Database;
   INGEST_ALLOW_PRIVATE_HOSTS?: string | undefined;
   INGEST_QUEUE?: IngestProducer | undefined;
@@ -40,9 +41,16 @@ export function allowsPrivateHosts(env: Pick<IngestEnv, 'INGEST_ALLOW_PRIVATE_HO
   return env.INGEST_ALLOW_PRIVATE_HOSTS === 'true';
 }
 
-/** As after an editor's change: the weeks a poll added to are rebuilt at once. */
-async function rebuildPolledWeeks(db: Database, report: PollReport): Promise<void> {
+/**
+ * After a poll, as after an editor's submission: the weeks it added to are rebuilt at once, and
+ * its new documents go to the translation queue (when Workers AI is bound).
+ */
+async function finishPoll(db: Database, env: IngestEnv, report: PollReport): Promise<void> {
   if (report.weeks.length > 0) await rebuildChangedWeeks(db, report.weeks, new Date().toISOString());
+  await queueTranslations(
+    env,
+    report.accepted.map((item) => item.documentId),
+  );
 }
 
 export interface IngestRunResult {
@@ -79,7 +87,7 @@ export async function runIngestionCron(
     );
     spent += report.subrequests;
     polled.push(report);
-    await rebuildPolledWeeks(db, report);
+    await finishPoll(db, env, report);
   }
   return { due: due.length, queued: 0, polled };
 }
@@ -94,7 +102,7 @@ export async function pollSourceNow(
   const source = await getSource(db, sourceId);
   if (!source) return null;
   const report = await pollSource({ db, fetch, allowPrivate: allowsPrivateHosts(env) }, source);
-  await rebuildPolledWeeks(db, report);
+  await finishPoll(db, env, report);
   return report;
 }
 
@@ -126,7 +134,7 @@ export async function consumeIngestBatch(
       const source = await getSource(db, sourceId);
       if (source?.enabled) {
         const report = await pollSource({ db, fetch, allowPrivate: allowsPrivateHosts(env) }, source);
-        await rebuildPolledWeeks(db, report);
+        await finishPoll(db, env, report);
         console.log(
           JSON.stringify({
             message: 'source polled',
