@@ -8,7 +8,7 @@ import { getSource, listSources, seedSources, updateSource } from '../src/db/sou
 import { parseSourceRegistry } from '../src/workflows/ingestion/source-registry.ts';
 import { consumeIngestBatch, runIngestionCron, type IngestMessage } from '../src/workflows/ingestion/run-ingestion.ts';
 import { ADMIN_TOKEN, callAdmin } from './helpers/admin-call.ts';
-import { ORIGIN } from './helpers/http.ts';
+import { get, ORIGIN } from './helpers/http.ts';
 
 const TOKEN = ADMIN_TOKEN;
 
@@ -188,5 +188,30 @@ describe('the default source registry', () => {
     ).toThrow(/language/);
     const entry = { name: 'x', feedUrl: 'https://a.uz/rss', language: 'en', note: 'because' };
     expect(() => parseSourceRegistry({ sources: [entry, entry] })).toThrow(/listed twice/);
+  });
+});
+
+describe('the sources API in the OpenAPI document', () => {
+  it('lists every sources endpoint with its shapes and the bearer scheme', async () => {
+    const document = await (
+      await get('/api/v1/openapi.json')
+    ).json<{
+      paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { scheme: string }> };
+    }>();
+    expect(Object.keys(document.paths['/api/v1/admin/sources'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/api/v1/admin/sources/{id}'] ?? {}).sort()).toEqual(['delete', 'patch']);
+    expect(Object.keys(document.paths['/api/v1/admin/sources/{id}/poll']?.post?.responses ?? {})).toContain('200');
+    expect(document.paths['/api/v1/admin/sources']?.post?.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(document.paths['/api/v1/admin/sources']?.post?.responses ?? {}).sort()).toEqual([
+      '201',
+      '401',
+      '403',
+      '409',
+      '422',
+      '503',
+    ]);
+    expect(document.components.securitySchemes.adminToken?.scheme).toBe('bearer');
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Source', 'PollReport']));
   });
 });

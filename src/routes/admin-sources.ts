@@ -11,6 +11,8 @@ import { sourceEntryShape } from '../workflows/ingestion/source-registry.ts';
 import { checkFetchUrl } from '../workflows/ingestion/url-guard.ts';
 import { DomainError, invalidFields } from '../services/domain-error.ts';
 import { authenticate, fail, handleAdminError, JSON_LIMIT, limit, readJson } from './admin.ts';
+// Documents these endpoints in /api/v1/openapi.json.
+import './admin-sources-openapi.ts';
 
 const sourceShape = sourceEntryShape;
 
