@@ -237,7 +237,9 @@ describe('polling a source', () => {
     const jaText = 'ウズベキスタンと日本の'.repeat(3) + '。';
     const jaUpstream = createUpstream({
       [ja.feedUrl]: () =>
-        new Response(rss([item('j1', `${jaBase}/a`, 'ja')]), { headers: { 'Content-Type': 'application/rss+xml' } }),
+        new Response(rss([item('j1', `${jaBase}/a`, 'ウズベキスタンと日本')]), {
+          headers: { 'Content-Type': 'application/rss+xml' },
+        }),
       [`${jaBase}/a`]: () =>
         html(
           encodeJapanese(
@@ -259,7 +261,9 @@ describe('polling a source', () => {
     const body = 'Тошкентда Япония билан янги шартнома имзоланди';
     const uzUpstream = createUpstream({
       [uz.feedUrl]: () =>
-        new Response(rss([item('u1', `${uzBase}/b`, 'uz')]), { headers: { 'Content-Type': 'application/rss+xml' } }),
+        new Response(rss([item('u1', `${uzBase}/b`, headline)]), {
+          headers: { 'Content-Type': 'application/rss+xml' },
+        }),
       [`${uzBase}/b`]: () =>
         html(
           encodeWindows1251(
@@ -286,7 +290,7 @@ describe('polling a source', () => {
       const base = new URL(source.feedUrl).origin;
       const upstream = createUpstream({
         [source.feedUrl]: () =>
-          new Response(rss([item('r1', `${base}/r`, `Rights ${rights}`)]), {
+          new Response(rss([item('r1', `${base}/r`, `Uzbekistan and Japan: ${rights} policy story`)]), {
             headers: { 'Content-Type': 'application/rss+xml' },
           }),
         [`${base}/r`]: () =>

@@ -262,7 +262,9 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
         const extracted = await extractArticle(decodeText(page.bytes, page.headers.get('Content-Type')), page.url);
         article = { ...extracted, rawHash: await hashBytes(page.bytes) };
       }
-      const headline = (article.headline ?? entry.title ?? '').trim();
+      // A feed's item title is cleaner than a bare <title> (which carries the site's name).
+      const preferFeed = article.headlineFrom === 'title' || article.headlineFrom === null;
+      const headline = ((preferFeed ? entry.title : null) ?? article.headline ?? entry.title ?? '').trim();
       const paragraphs = article.blocks.map((block) => block.text);
       if (headline === '' || paragraphs.length === 0) throw new Skip('no_text');
       if (!isAboutUzbekistanAndJapan({ headline, paragraphs, alwaysRelevant: source.alwaysRelevant })) {
