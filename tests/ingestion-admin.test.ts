@@ -4,9 +4,14 @@ import { describe, expect, it } from 'vitest';
 import worker from '../src/index.ts';
 import { createDb } from '../src/db/client.ts';
 import sourcesFile from '../content/sources.json';
-import { getSource, listSources, seedSources, updateSource } from '../src/db/sources.ts';
+import { getSource, insertSource, listSources, seedSources, updateSource } from '../src/db/sources.ts';
 import { parseSourceRegistry } from '../src/workflows/ingestion/source-registry.ts';
-import { consumeIngestBatch, runIngestionCron, type IngestMessage } from '../src/workflows/ingestion/run-ingestion.ts';
+import {
+  consumeIngestBatch,
+  INLINE_SUBREQUEST_BUDGET,
+  runIngestionCron,
+  type IngestMessage,
+} from '../src/workflows/ingestion/run-ingestion.ts';
 import { ADMIN_TOKEN, callAdmin } from './helpers/admin-call.ts';
 import { get, ORIGIN } from './helpers/http.ts';
 
@@ -159,6 +164,28 @@ describe('the ingestion cron and queue', () => {
     expect(acked).toEqual(['m1']);
     expect(upstream).toContain('https://queue.example.jp/feed');
     expect(await getSource(db, created.id)).toMatchObject({ lastStatus: 410, consecutiveFailures: 1 });
+  });
+  it('without a queue, polls inline within a subrequest budget', async () => {
+    const db = createDb(env.DB);
+    for (let i = 0; i < 30; i++) {
+      await insertSource(
+        db,
+        { name: `Inline ${i}`, feedUrl: `https://inline${i}.example.jp/feed`, language: 'en' },
+        new Date().toISOString(),
+      );
+    }
+    const requests: string[] = [];
+    const result = await runIngestionCron({ DB: env.DB }, Date.now(), (request) => {
+      requests.push(request.url);
+      return Promise.resolve(new Response('gone', { status: 410 }));
+    });
+    expect(result.queued).toBe(0);
+    expect(result.due).toBeGreaterThanOrEqual(30);
+    // Each of these polls costs robots.txt and the feed; the run stops before the budget could be passed.
+    expect(result.polled.length).toBeGreaterThan(0);
+    expect(result.polled.length).toBeLessThan(result.due);
+    expect(requests.length).toBeLessThanOrEqual(INLINE_SUBREQUEST_BUDGET);
+    expect(result.polled.every((report) => report.status === 'error' && report.httpStatus === 410)).toBe(true);
   });
 });
 
