@@ -36,6 +36,7 @@ async function translateOne(
   text: string,
   from: ContentLanguage,
   to: ContentLanguage,
+  guarded: boolean,
 ) {
   if (text.trim() === '') return text;
   const output = (await ai.run(model, { text, source_lang: from, target_lang: to })) as {
@@ -45,7 +46,7 @@ async function translateOne(
     throw new Error(`${model} returned no translation (${from}→${to})`);
   }
   const translated = output.translated_text.trim();
-  const problem = findTranslationProblem(text, translated, from, to);
+  const problem = guarded ? findTranslationProblem(text, translated, from, to) : null;
   if (problem) throw new MachineTranslationRejected(problem, from, to);
   return translated;
 }
@@ -61,9 +62,12 @@ export async function draftTranslation(
   from: ContentLanguage,
   to: ContentLanguage,
   model: string = TRANSLATION_MODEL,
+  guarded = false,
 ): Promise<DraftText> {
-  const headline = await translateOne(ai, model, source.headline, from, to);
+  const headline = await translateOne(ai, model, source.headline, from, to, guarded);
   const paragraphs: string[] = [];
-  for (const paragraph of source.paragraphs) paragraphs.push(await translateOne(ai, model, paragraph, from, to));
+  for (const paragraph of source.paragraphs) {
+    paragraphs.push(await translateOne(ai, model, paragraph, from, to, guarded));
+  }
   return { headline, paragraphs };
 }

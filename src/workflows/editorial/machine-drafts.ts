@@ -21,6 +21,8 @@ export async function draftMissingLanguages(
   ai: TranslationModel,
   id: number,
   model: string = TRANSLATION_MODEL,
+  /** Ingestion's drafts are guarded (translation-guards.ts); an editor's submission's are not yet. */
+  guarded = false,
 ): Promise<void> {
   const state = await loadDocumentState(db, id);
   const from = state?.meta.originalLanguage;
@@ -29,7 +31,7 @@ export async function draftMissingLanguages(
   for (const to of CONTENT_LANGUAGES) {
     if (to === from || state.texts[to]) continue;
     try {
-      const draft = await draftTranslation(ai, snapshotText(source), from, to, model);
+      const draft = await draftTranslation(ai, snapshotText(source), from, to, model, guarded);
       const kinds = source.blocks.map((block) => block.kind);
       const text = await prepareText(to, draft.headline, draft.paragraphs, kinds);
       await saveText(db, state, to, null, text, {

@@ -36,7 +36,7 @@ export async function queueTranslations(env: TranslateEnv, documentIds: readonly
 
 export async function translateDocument(db: Database, env: TranslateEnv, documentId: number): Promise<void> {
   if (!env.AI) return;
-  await draftMissingLanguages(db, env.AI, documentId, env.TRANSLATION_MODEL || TRANSLATION_MODEL);
+  await draftMissingLanguages(db, env.AI, documentId, env.TRANSLATION_MODEL || TRANSLATION_MODEL, true);
   const state = await loadDocumentState(db, documentId);
   if (state) await rebuildChangedWeeks(db, [state.isoWeek], new Date().toISOString());
 }
