@@ -15,6 +15,7 @@ import { isEdition, type Edition } from './services/languages.ts';
 import { buildPageContext } from './routes/page-helpers.tsx';
 import { pages } from './routes/pages.tsx';
 import { admin } from './routes/admin.ts';
+import { adminSources } from './routes/admin-sources.ts';
 import { api } from './routes/api.ts';
 import { root } from './routes/root.ts';
 import { securityHeaders } from './routes/security-headers.ts';
@@ -49,6 +50,8 @@ export function createApp() {
     c.res.headers.append('Server-Timing', formatServerTiming(stats));
   });
 
+  // Before the editorial routes, whose catch-all answers 404 for any other admin path.
+  app.route('/', adminSources);
   // The editors' desk is a sub-app loaded on its first request: reader pages never evaluate
   // its modules (esbuild keeps a dynamic import lazy inside the one bundle).
   app.all('/desk/*', async (c) => {

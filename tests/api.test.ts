@@ -97,6 +97,9 @@ describe('JSON API', () => {
     const doc = await (await get('/api/v1/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/admin/sources',
+      '/api/v1/admin/sources/{id}',
+      '/api/v1/admin/sources/{id}/poll',
       '/api/v1/{lang}/articles',
       '/api/v1/{lang}/articles/{slug}',
       '/api/v1/{lang}/search',

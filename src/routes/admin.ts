@@ -90,7 +90,7 @@ const translationShape = z
 
 type Fields = Record<string, string>;
 
-function fail(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, fields?: Fields) {
+export function fail(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, fields?: Fields) {
   return c.json({ error: { code, message, ...(fields ? { fields } : {}) } }, status);
 }
 
@@ -104,7 +104,7 @@ function fieldsOf(error: z.ZodError): Fields {
 }
 
 /** Reads and validates a JSON body: 415 for another content type, 400 if unparsable, 422 if invalid. */
-async function readJson<T>(c: Context<AppEnv>, shape: z.ZodType<T>): Promise<{ value: T; size: number }> {
+export async function readJson<T>(c: Context<AppEnv>, shape: z.ZodType<T>): Promise<{ value: T; size: number }> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DomainError('unsupported_media_type', 'Send the body as application/json.');
@@ -121,7 +121,7 @@ async function readJson<T>(c: Context<AppEnv>, shape: z.ZodType<T>): Promise<{ v
   return { value: result.data, size: new TextEncoder().encode(body).length };
 }
 
-function limit(maxSize: number) {
+export function limit(maxSize: number) {
   return bodyLimit({
     maxSize,
     onError: (c) =>
@@ -169,7 +169,7 @@ function documentView(state: DocumentState) {
 export const admin = new Hono<AppEnv>();
 
 /** Bearer token, compared as SHA-256 digests in constant time. */
-const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const expected = c.env.ADMIN_TOKEN;
   // No secret, no API: never fall open.
   if (!expected) return fail(c, 503, 'admin_disabled', 'The editorial API is disabled: ADMIN_TOKEN is not set.');
@@ -289,10 +289,13 @@ admin.post('/api/v1/admin/rebuild', async (c) => {
 
 admin.all('/api/v1/admin/*', (c) => fail(c, 404, 'not_found', 'No such editorial endpoint.'));
 
-admin.onError((error, c) => {
+/** The admin API's errors as JSON; the sources endpoints (admin-sources.ts) share it. */
+export function handleAdminError(error: Error, c: Context<AppEnv>) {
   if (error instanceof DomainError) {
     return c.json({ error: { code: error.code, message: error.message, ...error.details } }, ERROR_STATUS[error.code]);
   }
   console.error(JSON.stringify({ message: 'editorial API error', path: c.req.path, error: String(error) }));
   return fail(c, 500, 'internal', 'The change could not be saved; nothing was changed.');
-});
+}
+
+admin.onError(handleAdminError);
