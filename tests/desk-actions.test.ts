@@ -226,6 +226,30 @@ describe('desk document', () => {
   });
 });
 
+describe('desk topics and entities', () => {
+  it('saves them as a metadata revision by the editor; unknown ones are refused and change nothing', async () => {
+    const { cookie, token } = await openDesk('Tagger');
+    const revision =
+      (await env.DB.prepare('SELECT revision FROM documents WHERE id = ?1').bind(id).first<{ revision: number }>())
+        ?.revision ?? 0;
+    const bad = await desk(`/desk/documents/${id}/meta`, {
+      cookie,
+      form: { _token: token, revision: String(revision), topics: 'no-such-topic', entities: '' },
+    });
+    expect(bad.status).toBe(422);
+    const good = await desk(`/desk/documents/${id}/meta`, {
+      cookie,
+      form: { _token: token, revision: String(revision), topics: 'energy, education', entities: '' },
+    });
+    expect(good.status).toBe(303);
+    const topics = await env.DB.prepare('SELECT topic_id FROM document_topics WHERE document_id = ?1 ORDER BY position')
+      .bind(id)
+      .all<{ topic_id: string }>();
+    expect(topics.results.map((row) => row.topic_id)).toEqual(['energy', 'education']);
+    expect((await lastRevision('meta')).author).toBe('Tagger');
+  });
+});
+
 describe('desk history', () => {
   it('shows every revision with who and a word-level diff, and restores one as a new revision', async () => {
     const { cookie } = await openDesk('Historian');

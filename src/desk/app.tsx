@@ -55,5 +55,7 @@ desk.onError((error, c) => {
   if (error instanceof HTTPException && error.status === 403) return renderRefusal(c, 403, 'crossSite');
   if (error instanceof DomainError && error.code === 'not_found') return renderRefusal(c, 404, 'notFound');
   if (error instanceof DomainError && error.code === 'deleted') return renderRefusal(c, 409, 'deleted');
+  // Anything else the workflows refuse (invalid fields, a taken URL): nothing was changed.
+  if (error instanceof DomainError) return renderRefusal(c, 422, 'invalid');
   throw error;
 });

@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { normalizeApostrophes } from '../../services/apostrophes.ts';
 import { DomainError, RevisionConflict } from '../../services/domain-error.ts';
 import { isContentLanguage, type ContentLanguage } from '../../services/languages.ts';
+import { correctDocument } from '../../workflows/editorial/correct.ts';
 import { requireDocument } from '../../workflows/editorial/documents.ts';
 import { setDocumentDeleted } from '../../workflows/editorial/delete-restore.ts';
 import { approveTranslation } from '../../workflows/editorial/review.ts';
@@ -118,3 +119,24 @@ async function setDeleted(c: Context<DeskEnv>, deleted: boolean) {
 
 documentRoutes.post('/desk/documents/:id/unpublish', (c) => setDeleted(c, true));
 documentRoutes.post('/desk/documents/:id/restore', (c) => setDeleted(c, false));
+
+/** Topics and entities (comma-separated ids / slugs): correctDocument, the twin of PATCH /documents/{id}. */
+documentRoutes.post('/desk/documents/:id/meta', async (c) => {
+  const id = readDocumentId(c);
+  const db = c.get('db');
+  const fields = await readForm(c);
+  const list = (name: string) =>
+    (fields[name] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
+  try {
+    const patch = { revision: readCount(fields, 'revision'), topics: list('topics'), entities: list('entities') };
+    const { rebuild } = await correctDocument(db, id, patch, changeOf(c));
+    rebuildWeeksLater(c.executionCtx, db, rebuild);
+  } catch (error) {
+    if (!(error instanceof RevisionConflict)) throw error;
+    return c.redirect(backTo(id, 'changed'), 303);
+  }
+  return c.redirect(backTo(id, 'saved'), 303);
+});

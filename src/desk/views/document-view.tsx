@@ -87,6 +87,23 @@ export function DocumentView({
           </>
         )}
       </p>
+      {deleted ? null : (
+        <form method="post" action={`/desk/documents/${state.id}/meta`} class="desk-form">
+          <TokenField page={page} />
+          <input type="hidden" name="revision" value={String(state.revision)} />
+          <p>
+            <label for="meta-topics">{t('desk.document.topics')}</label>
+            <input id="meta-topics" name="topics" type="text" value={meta.topics.join(', ')} />
+          </p>
+          <p>
+            <label for="meta-entities">{t('desk.document.entities')}</label>
+            <input id="meta-entities" name="entities" type="text" value={meta.entities.join(', ')} />
+          </p>
+          <p>
+            <button type="submit">{t('desk.document.saveMeta')}</button>
+          </p>
+        </form>
+      )}
       <form method="post" action={`/desk/documents/${state.id}/${deleted ? 'restore' : 'unpublish'}`}>
         <TokenField page={page} />
         <button type="submit">{deleted ? t('desk.document.restore') : t('desk.document.unpublish')}</button>

@@ -3,7 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DeskEnv } from '../desk-env.ts';
 import { DeskLayout } from './desk-layout.tsx';
 
-export type RefusalReason = 'closed' | 'accessDenied' | 'formExpired' | 'crossSite' | 'notFound' | 'deleted';
+export type RefusalReason =
+  'closed' | 'accessDenied' | 'formExpired' | 'crossSite' | 'notFound' | 'deleted' | 'invalid';
 
 /** A desk page that says no, in the editor's language; nothing was changed. */
 export function renderRefusal(c: Context<DeskEnv>, status: ContentfulStatusCode, reason: RefusalReason) {
