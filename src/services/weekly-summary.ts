@@ -9,6 +9,7 @@ import { TOPIC_IDS } from './corpus.ts';
 import { findAmounts, formatAmount } from './figures.ts';
 import { getFormatters, parseCalendarDate } from './format.ts';
 import { getWeekRange } from './iso-week.ts';
+import { leansOnPreviousSentence } from './sentence-links.ts';
 import { splitSentences } from './sentences.ts';
 
 export interface WeekDocumentText {
@@ -155,6 +156,9 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
     score: number;
     docOrder: number;
     position: number;
+    /** Opens with a reference to the sentence before it ("Bu haqda…", "This was…"). */
+    leansBack: boolean;
+    publishedOn: string;
   }
   const candidates: Candidate[] = [];
   const ordered = [lead, ...docs.filter((doc) => doc !== lead)];
@@ -176,7 +180,15 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
       const lead = 1 / (1 + position);
       const figure = /\d/.test(sentence) ? 0.25 : 0;
       const fromLead = docOrder === 0 ? 0.15 : 0;
-      candidates.push({ sentence, score: lead + figure + fromLead, docOrder, position });
+      const leansBack = leansOnPreviousSentence(sentence, docLang);
+      candidates.push({
+        sentence,
+        score: lead + figure + fromLead,
+        docOrder,
+        position,
+        leansBack,
+        publishedOn: doc.publishedOn,
+      });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.docOrder - b.docOrder || a.position - b.position);
@@ -184,12 +196,20 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
   const chosen: (Candidate & { grams: Set<string> })[] = [];
   for (const candidate of candidates) {
     if (chosen.length >= wanted) break;
+    // A sentence that points back ("This was reported by…") stands only after its own
+    // predecessor; the predecessor scores higher (earlier), so it is met first when it wins.
+    const follows = (other: Candidate) =>
+      other.docOrder === candidate.docOrder && other.position === candidate.position - 1;
+    if (candidate.leansBack && !chosen.some(follows)) continue;
     const grams = trigrams(candidate.sentence);
     if (chosen.some((other) => overlap(other.grams, grams) > 0.6)) continue;
     chosen.push({ ...candidate, grams });
   }
-  // Read in source order, lead report first, so the summary flows like the reports do.
-  chosen.sort((a, b) => a.docOrder - b.docOrder || a.position - b.position);
+  // Events in the order they were reported (publication date), lead report first on a tie,
+  // each report's sentences in its own order, so an attribution stays after what it attributes.
+  chosen.sort(
+    (a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.docOrder - b.docOrder || a.position - b.position,
+  );
   return { sentences: chosen.map((candidate) => candidate.sentence), lang: textLang };
 }
 
