@@ -20,7 +20,7 @@ import {
   type RebuildProducer,
 } from '../src/scheduled.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get } from './helpers/http.ts';
+import { get, OPERATOR } from './helpers/http.ts';
 
 const CRON = '0 6 * * 1';
 const MONDAY = new Date('2025-12-22T06:00:00Z');
@@ -237,7 +237,7 @@ describe('the rebuild queue', () => {
     expect(run?.endedAt).not.toBeNull();
 
     const health = await (
-      await get('/healthz')
+      await get('/healthz', OPERATOR)
     ).json<{ cron: { lastRuns: { status: string; weeksRebuilt: string[] }[] } }>();
     expect(health.cron.lastRuns[0]).toMatchObject({ status: 'ok', weeksRebuilt: WEEKS });
   });

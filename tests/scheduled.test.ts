@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../src/index.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get } from './helpers/http.ts';
+import { get, OPERATOR } from './helpers/http.ts';
 
 const CRON = '0 6 * * 1';
 const MONDAY = new Date('2025-12-22T06:00:00Z');
@@ -115,7 +115,7 @@ describe('scheduled rebuild', () => {
   it('shows the last runs to an operator in /healthz', async () => {
     await fireCron();
     const body = await (
-      await get('/healthz')
+      await get('/healthz', OPERATOR)
     ).json<{ cron: { lastRuns: { status: string; weeksRebuilt: string[] }[] } }>();
     expect(body.cron.lastRuns[0]?.status).toBe('ok');
     expect(body.cron.lastRuns[0]?.weeksRebuilt).toContain('2025-W51');

@@ -14,7 +14,7 @@ import { countCorpus, listStories, listTopicCounts } from '../src/db/queries.ts'
 import worker from '../src/index.ts';
 import { TOPIC_IDS } from '../src/services/corpus.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get, ORIGIN } from './helpers/http.ts';
+import { get, OPERATOR, ORIGIN } from './helpers/http.ts';
 
 interface Count {
   scope: string;
@@ -269,7 +269,8 @@ async function revisionOf(id: number): Promise<number> {
 }
 
 async function healthCounts(): Promise<{ documents: number; translations: number }> {
-  return (await (await get('/healthz')).json<{ counts: { documents: number; translations: number } }>()).counts;
+  return (await (await get('/healthz', OPERATOR)).json<{ counts: { documents: number; translations: number } }>())
+    .counts;
 }
 
 describe('story counters through the editorial API', () => {
