@@ -27,7 +27,9 @@ import {
 import { getTranslator } from './i18n/index.ts';
 import { hashText } from './services/hash.ts';
 import { EDITIONS, getContentLanguage, getScript, isEdition, LANGUAGE_TAGS } from './services/languages.ts';
-import { getPreviousIsoWeek } from './services/week-clock.ts';
+import { getPreviousIsoWeek, getPublicationTime } from './services/week-clock.ts';
+import { listFeedUrls, pingHub, sendWithFetch, type Send } from './services/websub.ts';
+import { parsePublicOrigin } from './routes/public-origin.ts';
 import { buildWeeklySummary, type SummaryLocale, type WeekDocument } from './services/weekly-summary.ts';
 
 /** One summary per edition; the Cyrillic one is cut from the Uzbek text and transliterated. */
@@ -88,7 +90,28 @@ export interface RebuildMessage {
 export type RebuildProducer = Pick<Queue<RebuildMessage>, 'sendBatch'>;
 
 /** The binding is optional: without it every rebuild runs inline, however large. */
-export type RebuildEnv = Pick<Env, 'DB' | 'DIGEST_TIME_ZONE'> & { REBUILD_QUEUE?: RebuildProducer | undefined };
+export type RebuildEnv = Pick<Env, 'DB' | 'DIGEST_TIME_ZONE' | 'PUBLIC_ORIGIN' | 'WEBSUB_HUB'> & {
+  REBUILD_QUEUE?: RebuildProducer | undefined;
+};
+
+/**
+ * Tells the WebSub hub (when one is configured) that the feeds of `langs` changed. Feed URLs
+ * are absolute, so a hub also needs PUBLIC_ORIGIN: a scheduled run has no request to take an
+ * origin from. Called only after a write that changed rows, so an unchanged rebuild pings nothing.
+ */
+export async function publishFeedChanges(
+  env: Pick<RebuildEnv, 'PUBLIC_ORIGIN' | 'WEBSUB_HUB'>,
+  langs: readonly string[],
+  send: Send,
+): Promise<void> {
+  if (!env.WEBSUB_HUB) return;
+  const origin = parsePublicOrigin(env.PUBLIC_ORIGIN);
+  if (origin === undefined) {
+    console.warn(JSON.stringify({ message: 'WEBSUB_HUB is set but PUBLIC_ORIGIN is not: hub not pinged' }));
+    return;
+  }
+  await pingHub(env.WEBSUB_HUB, listFeedUrls(origin, langs), send);
+}
 
 export interface RebuildResult {
   weeksBuilt: string[];
@@ -100,12 +123,20 @@ export interface RebuildResult {
   estimatedBuilds: number;
 }
 
+/** When a build runs and the zone its weeks are counted in: together they fix a summary's dates. */
+export interface BuildClock {
+  /** ISO instant of the build (a cron run's scheduled time, so a retry writes the same bytes). */
+  at: string;
+  /** DIGEST_TIME_ZONE. */
+  timeZone: string;
+}
+
 async function buildSummaryRow(
   week: string,
   docs: readonly WeekDocument[],
   locale: SummaryLocale,
   sourceHash: string,
-  at: string,
+  clock: BuildClock,
 ): Promise<SummaryWrite> {
   const summary = buildWeeklySummary(week, docs, locale);
   const content = JSON.stringify(summary);
@@ -117,19 +148,20 @@ async function buildSummaryRow(
     content,
     contentHash: await hashText(content),
     sourceHash,
-    firstPublishedAt: at,
-    updatedAt: at,
+    // Kept from the first build on (writeWeekSummaries never overwrites it).
+    firstPublishedAt: getPublicationTime(week, clock.at, clock.timeZone),
+    builtAt: clock.at,
   };
 }
 
 /** Builds (and writes, atomically) every language of one week. */
-export async function rebuildWeek(db: Database, week: string, fingerprint: string, at: string): Promise<number> {
+export async function rebuildWeek(db: Database, week: string, fingerprint: string, clock: BuildClock): Promise<number> {
   const docs = await loadWeekDocuments(db, week);
   // An editor deleted the week's last document: its summary must leave the pages and feeds.
   if (docs.length === 0) return deleteWeekSummaries(db, week);
   const sourceHash = await hashText(fingerprint);
   const rows: SummaryWrite[] = [];
-  for (const locale of SUMMARY_LOCALES) rows.push(await buildSummaryRow(week, docs, locale, sourceHash, at));
+  for (const locale of SUMMARY_LOCALES) rows.push(await buildSummaryRow(week, docs, locale, sourceHash, clock));
   return writeWeekSummaries(db, rows);
 }
 
@@ -142,14 +174,14 @@ export async function rebuildWeekEdition(
   week: string,
   lang: string,
   sourceHash: string,
-  at: string,
+  clock: BuildClock,
   after: readonly BatchStatement[] = [],
 ): Promise<number> {
   const locale = SUMMARY_LOCALES.find((candidate) => candidate.lang === lang);
   if (!locale) throw new Error(`no edition ${lang}`);
   const docs = await loadWeekDocuments(db, week);
   if (docs.length === 0) return deleteWeekSummaries(db, week, lang, after);
-  return writeWeekSummaries(db, [await buildSummaryRow(week, docs, locale, sourceHash, at)], after);
+  return writeWeekSummaries(db, [await buildSummaryRow(week, docs, locale, sourceHash, clock)], after);
 }
 
 export async function chooseWeeksToRebuild(db: Database, justEnded: string): Promise<Map<string, string>> {
@@ -218,6 +250,7 @@ export async function runWeeklyRebuild(
   scheduledTime: number,
   cron: string,
   budget: Partial<RebuildBudget> = {},
+  send: Send = sendWithFetch,
 ): Promise<RebuildResult> {
   const limits: RebuildBudget = { ...DEFAULT_BUDGET, ...budget };
   const db = createDb(env.DB);
@@ -225,8 +258,9 @@ export async function runWeeklyRebuild(
   await startRun(db, runKey, cron, new Date().toISOString());
   const weeksBuilt: string[] = [];
   let rowsChanged = 0;
+  const timeZone = env.DIGEST_TIME_ZONE || 'UTC';
   try {
-    const justEnded = getPreviousIsoWeek(scheduledTime, env.DIGEST_TIME_ZONE || 'UTC');
+    const justEnded = getPreviousIsoWeek(scheduledTime, timeZone);
     const weeks = await chooseWeeksToRebuild(db, justEnded);
     const estimatedBuilds = estimateBuilds(weeks);
     const tooBig = exceedsBudget(weeks, limits);
@@ -245,10 +279,12 @@ export async function runWeeklyRebuild(
     }
     for (const [week, fingerprint] of weeks) {
       // The scheduled time, not the wall clock: a retry of the same run writes the same bytes.
-      rowsChanged += await rebuildWeek(db, week, fingerprint, runKey);
+      rowsChanged += await rebuildWeek(db, week, fingerprint, { at: runKey, timeZone });
       weeksBuilt.push(week);
     }
     await finishRun(db, runKey, { status: 'ok', endedAt: new Date().toISOString(), weeksRebuilt: weeksBuilt });
+    // Every edition was built, so any of them may have changed; a hub fetches each feed once.
+    if (rowsChanged > 0) await publishFeedChanges(env, EDITIONS, send);
     return { weeksBuilt, rowsChanged, weeksQueued: [], messagesQueued: 0, estimatedBuilds };
   } catch (error) {
     await finishRun(db, runKey, {
@@ -276,7 +312,12 @@ function parseRebuildMessage(body: unknown): RebuildMessage | null {
  * dead-letter queue: marks the task failed and the run 'error'. Messages are independent: one
  * failing never holds back the others in its batch.
  */
-export async function consumeRebuildBatch(batch: MessageBatch<unknown>, env: Pick<Env, 'DB'>): Promise<void> {
+export async function consumeRebuildBatch(
+  batch: MessageBatch<unknown>,
+  env: Pick<RebuildEnv, 'DB' | 'DIGEST_TIME_ZONE' | 'PUBLIC_ORIGIN' | 'WEBSUB_HUB'>,
+  send: Send = sendWithFetch,
+): Promise<void> {
+  const timeZone = env.DIGEST_TIME_ZONE || 'UTC';
   const db = createDb(env.DB);
   const deadLetters = batch.queue === REBUILD_DEAD_LETTER_QUEUE_NAME;
   for (const message of batch.messages) {
@@ -294,7 +335,9 @@ export async function consumeRebuildBatch(batch: MessageBatch<unknown>, env: Pic
       } else {
         // The run's scheduled time as the dates, as inline: a redelivery writes the same bytes.
         const after = completeTaskStatements(db, task, message.attempts, at);
-        await rebuildWeekEdition(db, task.week, task.lang, task.sourceHash, task.runKey, after);
+        const clock = { at: task.runKey, timeZone };
+        const changed = await rebuildWeekEdition(db, task.week, task.lang, task.sourceHash, clock, after);
+        if (changed > 0) await publishFeedChanges(env, [task.lang], send);
       }
       message.ack();
     } catch (error) {

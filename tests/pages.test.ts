@@ -192,7 +192,8 @@ describe('unknown language and paths', () => {
 
 describe('/healthz', () => {
   it('tells anyone only that it is ready: no counts, no cron runs or their errors', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token' }]) {
+    const anyone: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token' }];
+    for (const headers of anyone) {
       const response = await get('/healthz', headers);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'ok', d1: { reachable: true } });

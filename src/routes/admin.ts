@@ -25,7 +25,7 @@ import {
   updateMeta,
   type DocumentState,
 } from '../db/editorial.ts';
-import { rebuildWeek } from '../scheduled.ts';
+import { publishFeedChanges, rebuildWeek } from '../scheduled.ts';
 import {
   EditorialError,
   estimateOverlap,
@@ -39,7 +39,8 @@ import {
 } from '../services/editorial.ts';
 import { getIsoWeek, getWeekRange, isIsoWeek } from '../services/iso-week.ts';
 import { draftTranslation, TRANSLATION_MODEL } from '../services/machine-translation.ts';
-import { CONTENT_LANGUAGES, isContentLanguage } from '../services/languages.ts';
+import { CONTENT_LANGUAGES, EDITIONS, isContentLanguage } from '../services/languages.ts';
+import { sendWithFetch } from '../services/websub.ts';
 
 /** JSON bodies; a submission carrying a raw capture may be larger (see README). */
 export const JSON_LIMIT = 64 * 1024;
@@ -198,9 +199,14 @@ async function checkEntities(c: Context<AppEnv>, slugs: readonly string[]): Prom
 function scheduleRebuild(c: Context<AppEnv>, weeks: readonly string[], before?: () => Promise<void>): void {
   const db = c.get('db');
   const at = new Date().toISOString();
+  const timeZone = c.env.DIGEST_TIME_ZONE || 'UTC';
   const work = (async () => {
     await before?.();
-    for (const week of new Set(weeks)) await rebuildWeek(db, week, await getWeekFingerprint(db, week), at);
+    let changed = 0;
+    for (const week of new Set(weeks)) {
+      changed += await rebuildWeek(db, week, await getWeekFingerprint(db, week), { at, timeZone });
+    }
+    if (changed > 0) await publishFeedChanges(c.env, EDITIONS, sendWithFetch);
   })().catch((error: unknown) => {
     console.error(JSON.stringify({ message: 'background rebuild failed', weeks, error: String(error) }));
   });
@@ -449,7 +455,8 @@ admin.post('/api/v1/admin/rebuild', async (c) => {
     return fail(c, 422, 'invalid_fields', 'Some fields are invalid.', { week: 'an ISO week such as 2025-W51' });
   }
   const db = c.get('db');
-  const rowsChanged = await rebuildWeek(db, week, await getWeekFingerprint(db, week), new Date().toISOString());
+  const clock = { at: new Date().toISOString(), timeZone: c.env.DIGEST_TIME_ZONE || 'UTC' };
+  const rowsChanged = await rebuildWeek(db, week, await getWeekFingerprint(db, week), clock);
   return c.json({ week, rowsChanged });
 });
 

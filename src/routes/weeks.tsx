@@ -9,6 +9,7 @@ import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { editionPath } from '../views/page-context.ts';
 import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
 import { toHttpDate } from './conditional.ts';
+import { toStableId } from './public-origin.ts';
 import { buildPageContext, NotFoundView } from './page-helpers.tsx';
 
 /** A quarter of weekly items: enough for a reader who polls rarely, without a megabyte feed. */
@@ -17,11 +18,23 @@ export const FEED_ITEMS = 12;
 export const FEED_STORIES = 10;
 const ARCHIVE_LIMIT = 520;
 
+/**
+ * A list's Last-Modified: its newest row's update or the last change of the content version
+ * (migration 0007), whichever is later. The latter moves with every change, deletions
+ * included, so the header never goes back while the list changes. ISO strings compare as times.
+ */
+function latestOf(rows: readonly { updatedAt: string }[], changedAt: string | null): string | null {
+  return rows.reduce<string | null>(
+    (latest, row) => (latest === null || row.updatedAt > latest ? row.updatedAt : latest),
+    changedAt,
+  );
+}
+
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/', async (c) => {
     const lang = c.get('lang');
-    const weeks = await listWeekArchive(c.get('db'), lang, ARCHIVE_LIMIT);
-    const newest = weeks.reduce((latest, week) => (week.updatedAt > latest ? week.updatedAt : latest), '');
+    const { weeks, changedAt } = await listWeekArchive(c.get('db'), lang, ARCHIVE_LIMIT);
+    const newest = latestOf(weeks, changedAt);
     if (newest) c.header('Last-Modified', toHttpDate(newest));
     return c.html(<WeeksArchivePage page={buildPageContext(c.req.url, lang, '/weeks/')} weeks={weeks} />);
   });
@@ -37,6 +50,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
       <WeekPage
         page={buildPageContext(c.req.url, lang, `/weeks/${week}`)}
         summary={summary}
+        publishedAt={row.firstPublishedAt}
         updatedAt={row.updatedAt}
       />,
     );
@@ -47,7 +61,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const lang = c.get('lang');
     const t = c.get('t');
     const origin = new URL(c.req.url).origin;
-    const rows = await listFeedWeeks(c.get('db'), lang, FEED_ITEMS, FEED_STORIES);
+    const { weeks: rows, changedAt } = await listFeedWeeks(c.get('db'), lang, FEED_ITEMS, FEED_STORIES);
     const items = await Promise.all(
       rows.map(async (row) => {
         const url = origin + editionPath(lang, `/weeks/${row.week}`);
@@ -61,15 +75,16 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
             storyTotal={row.storyTotal}
           />,
         );
-        // The id is the week's URL in this edition: stable across rebuilds, unique per language.
+        // The id is the week's URL in this edition: stable across rebuilds and schemes, unique per language.
         return {
-          id: url,
+          id: toStableId(url),
           url,
           title: row.title,
           summaryText: row.summaryText,
           contentHtml: html,
           publishedAt: row.firstPublishedAt,
           updatedAt: row.updatedAt,
+          categories: row.summary.topicCounts.map((topic) => ({ term: topic.topic, label: topic.label })),
         };
       }),
     );
@@ -88,6 +103,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
         json: origin + editionPath(lang, '/feed.json'),
       },
       updatedAt,
+      hub: c.env.WEBSUB_HUB || undefined,
       items,
     };
     const format = FORMATS[c.req.param('feed') as keyof typeof FORMATS];
@@ -97,7 +113,10 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
         : format === 'atom'
           ? [buildAtom(channel), FEED_CONTENT_TYPES.atom]
           : [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
-    if (rows.length > 0) c.header('Last-Modified', toHttpDate(updatedAt));
+    // Not the newest item's time alone: deleting that item would move it back, and a client that
+    // sends only If-Modified-Since would never see the change.
+    const lastModified = latestOf(rows, changedAt);
+    if (lastModified) c.header('Last-Modified', toHttpDate(lastModified));
     return c.body(body, 200, { 'Content-Type': type });
   });
 }

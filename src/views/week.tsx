@@ -144,17 +144,30 @@ export function WeekSummaryBody({
 export function WeekPage({
   page,
   summary,
+  publishedAt,
   updatedAt,
 }: {
   page: PageContext;
   summary: WeeklySummaryContent;
+  /** ISO instants: when the summary was published, and when its content last changed. */
+  publishedAt: string;
   updatedAt: string;
 }) {
   const { t, tag, lang, origin } = page;
+  // "Updated" only when the content changed on a later day than it was published.
+  const updatedDay = updatedAt.slice(0, 10) > publishedAt.slice(0, 10) ? updatedAt.slice(0, 10) : null;
   return (
     <Layout page={page} title={summary.title} description={summary.intro} ogType="article">
       <h1>{summary.title}</h1>
-      <p class="meta">{t('weekly.updated', { date: formatDate(tag, updatedAt.slice(0, 10)) })}</p>
+      <p class="meta">
+        <time datetime={publishedAt}>{t('weekly.published', { date: formatDate(tag, publishedAt.slice(0, 10)) })}</time>
+        {updatedDay ? (
+          <>
+            {' · '}
+            <time datetime={updatedAt}>{t('weekly.updated', { date: formatDate(tag, updatedDay) })}</time>
+          </>
+        ) : null}
+      </p>
       <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} />
       <section aria-labelledby="week-topics">
         <h2 id="week-topics">{t('weekly.topicsHeading')}</h2>
