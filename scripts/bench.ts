@@ -28,7 +28,7 @@
  * prints figures and asserts nothing but determinism.
  */
 import { parseArgs } from 'node:util';
-import { SUMMARY_LOCALES } from '../src/scheduled.ts';
+import { SUMMARY_LOCALES } from '../src/workflows/summaries/editions.ts';
 import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-summary.ts';
 import { runFaultBench } from './bench-faults.ts';
 import { runHttpBench, wrkAvailable } from './bench-http.ts';

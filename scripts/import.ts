@@ -11,9 +11,8 @@
  *
  * Why local mode starts the Worker with wrangler's unstable_startWorker instead of calling the
  * admin routes in-process (getPlatformProxy + app.fetch, as scripts/seed.ts does for the DB):
- * Node's type stripping cannot load them. src/app.tsx is .tsx, and src/routes/admin.ts, though
- * .ts, declares classes with constructor parameter properties (as does services/editorial.ts),
- * which strip-only mode refuses (ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX). unstable_startWorker
+ * Node's type stripping cannot load them: src/app.tsx is .tsx, which strip-only mode refuses
+ * (ERR_UNKNOWN_FILE_EXTENSION), and so is every view the app imports. unstable_startWorker
  * bundles src/index.ts with esbuild, like `wrangler dev`, and runs it in workerd on the same
  * persisted local D1 (.wrangler/state), so the import goes through the whole Worker: same
  * middleware, same waitUntil rebuilds. No `npm run dev` needs to be running, and the bearer

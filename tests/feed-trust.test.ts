@@ -8,7 +8,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../src/index.ts';
-import { runWeeklyRebuild } from '../src/scheduled.ts';
+import { createDb } from '../src/db/client.ts';
+import { publishFeedChanges } from '../src/services/websub.ts';
+import { runWeeklyRebuild } from '../src/workflows/summaries/weekly-run.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 
 const PUBLIC = 'https://silk.example';
@@ -48,7 +50,14 @@ describe('WebSub', () => {
       pings.push({ url, body: await new Request(url, init).text() });
       return new Response(null, { status: 204 });
     };
-    const bindings = { DB: env.DB, DIGEST_TIME_ZONE: env.DIGEST_TIME_ZONE, PUBLIC_ORIGIN: PUBLIC, WEBSUB_HUB: HUB };
+    const config = { PUBLIC_ORIGIN: PUBLIC, WEBSUB_HUB: HUB };
+    const run = (scheduledTime: string) =>
+      runWeeklyRebuild(createDb(env.DB), {
+        scheduledTime: Date.parse(scheduledTime),
+        cron: '0 6 * * 1',
+        timeZone: 'UTC',
+        onFeedsChanged: (langs) => publishFeedChanges(config, langs, hub),
+      });
     await env.DB.prepare(
       `UPDATE documents SET content_hash = 'edited-for-websub' WHERE slug = 'uzbekistan-and-japan-sign-12bn-cooperation-portfolio'`,
     ).run();
@@ -56,7 +65,7 @@ describe('WebSub', () => {
       `UPDATE translations SET headline = 'A changed headline for the hub'
        WHERE lang = 'en' AND document_id = (SELECT id FROM documents WHERE slug = 'uzbekistan-and-japan-sign-12bn-cooperation-portfolio')`,
     ).run();
-    await runWeeklyRebuild(bindings, Date.parse('2025-12-29T06:00:00Z'), '0 6 * * 1', {}, hub);
+    await run('2025-12-29T06:00:00Z');
     expect(pings.every((ping) => ping.url === HUB)).toBe(true);
     const published = pings.map((ping) => new URLSearchParams(ping.body));
     expect(published.every((form) => form.get('hub.mode') === 'publish')).toBe(true);
@@ -67,7 +76,7 @@ describe('WebSub', () => {
     );
 
     pings.length = 0;
-    await runWeeklyRebuild(bindings, Date.parse('2026-01-05T06:00:00Z'), '0 6 * * 1', {}, hub);
+    await run('2026-01-05T06:00:00Z');
     expect(pings).toEqual([]);
   });
 });

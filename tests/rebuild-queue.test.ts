@@ -4,21 +4,23 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import wranglerToml from '../wrangler.toml?raw';
 import { createDb } from '../src/db/client.ts';
-import { listRecentRuns } from '../src/db/summaries.ts';
+import { listRecentRuns } from '../src/db/runs.ts';
 import worker from '../src/index.ts';
 import { hashText } from '../src/services/hash.ts';
 import {
   DEFAULT_BUDGET,
   estimateBuilds,
   exceedsBudget,
+  type RebuildBudget,
+} from '../src/workflows/summaries/choose-weeks.ts';
+import {
   REBUILD_DEAD_LETTER_QUEUE_NAME,
   REBUILD_QUEUE_NAME,
-  runWeeklyRebuild,
   sendRebuildMessages,
-  type RebuildBudget,
   type RebuildMessage,
   type RebuildProducer,
-} from '../src/scheduled.ts';
+} from '../src/workflows/summaries/rebuild-queue.ts';
+import { runWeeklyRebuild as runWorkflow } from '../src/workflows/summaries/weekly-run.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { get, OPERATOR } from './helpers/http.ts';
 
@@ -79,6 +81,22 @@ async function fanOut(budget: Partial<RebuildBudget> = { maxInlineBuilds: CORPUS
     budget,
   );
   return { result, queue, messages: queue.bodies };
+}
+
+/** The cron adapter's call (src/scheduled.ts), with a queue and a budget of the test's choosing. */
+function runWeeklyRebuild(
+  bindings: { DB: D1Database; DIGEST_TIME_ZONE: string; REBUILD_QUEUE?: RebuildProducer },
+  scheduledTime: number,
+  cron: string,
+  budget: Partial<RebuildBudget> = {},
+) {
+  return runWorkflow(createDb(bindings.DB), {
+    scheduledTime,
+    cron,
+    timeZone: bindings.DIGEST_TIME_ZONE || 'UTC',
+    queue: bindings.REBUILD_QUEUE,
+    budget,
+  });
 }
 
 const idOf = (body: RebuildMessage) => `${body.week}/${body.lang}`;

@@ -1,20 +1,13 @@
 /**
- * Writes of the editorial desk. Every change is one D1 batch (one transaction) that appends a
- * revision and applies the change, guarded twice against lost updates: the UPDATE only matches
- * the revision the editor edited, and the revision's unique key makes the second of two
- * concurrent saves fail as a whole.
+ * The editorial desk's repository: a document as an editor sees it, and its revisioned writes.
+ * Every change is one D1 batch (one transaction) that appends a revision and applies the
+ * change, guarded twice against lost updates: the UPDATE only matches the revision the editor
+ * edited, and the revision's unique key makes the second of two concurrent saves fail as a
+ * whole (reported as `false`). What to write, its hashes and the revision checks are decided
+ * in workflows/editorial/.
  */
-import {
-  hashDocument,
-  RevisionConflict,
-  type MetaSnapshot,
-  type PreparedDocument,
-  type PreparedText,
-  type TextSnapshot,
-} from '../services/editorial.ts';
-import { hashText } from '../services/hash.ts';
+import type { MetaSnapshot, PreparedDocument, PreparedText, TextSnapshot } from '../services/editorial.ts';
 import type { Block } from '../services/ingest.ts';
-import { getIsoWeek } from '../services/iso-week.ts';
 import type { Database } from './client.ts';
 
 export const META = 'meta';
@@ -199,36 +192,33 @@ function linkStatements(db: Database, id: number, meta: MetaSnapshot): D1Prepare
   ];
 }
 
-async function runGuarded(db: Database, statements: D1PreparedStatement[], expected: number | null, current: number) {
+/** Runs a guarded batch; false when another save of the same revision committed first. */
+async function runGuarded(db: Database, statements: D1PreparedStatement[]): Promise<boolean> {
   try {
-    const results = await db.$client.batch(statements);
-    return results;
+    await db.$client.batch(statements);
+    return true;
   } catch (error) {
     // The revision's unique key: another save of the same revision committed first.
-    if (error instanceof Error && error.message.includes('UNIQUE constraint failed: revisions')) {
-      throw new RevisionConflict(expected, current + 1);
-    }
+    if (error instanceof Error && error.message.includes('UNIQUE constraint failed: revisions')) return false;
     throw error;
   }
 }
 
-/** Creates a document with its original text; returns its id. */
-export async function insertDocument(db: Database, doc: PreparedDocument, author: string, at: string): Promise<number> {
+/** Who made a change, and when (ISO 8601). */
+export interface ChangeStamp {
+  author: string;
+  at: string;
+}
+
+/** Creates a document with its original text (`meta` is its first 'meta' revision); returns its id. */
+export async function insertDocument(
+  db: Database,
+  doc: PreparedDocument,
+  meta: MetaSnapshot,
+  contentHash: string,
+  { author, at }: ChangeStamp,
+): Promise<number> {
   const d1 = db.$client;
-  const meta: MetaSnapshot = {
-    slug: doc.slug,
-    sourceName: doc.sourceName,
-    sourceUrl: doc.sourceUrl,
-    publishedOn: doc.publishedOn,
-    publishedNote: doc.publishedNote,
-    originalLanguage: doc.language,
-    headlineIsEditorial: doc.headlineIsEditorial,
-    photoCredit: doc.photoCredit,
-    topics: doc.topics,
-    entities: doc.entities,
-    deleted: false,
-  };
-  const contentHash = await hashDocument(meta, { [doc.language]: doc.text.contentHash });
   const inserted = await d1
     .prepare(
       `INSERT INTO documents (slug, source_name, source_url, published_on, published_note, iso_week,
@@ -285,30 +275,40 @@ export async function insertDocument(db: Database, doc: PreparedDocument, author
   return id;
 }
 
+/** A new headline for the original text, with that text's new content hash. */
+export interface HeadlineChange {
+  headline: string;
+  textHash: string;
+}
+
 /**
  * Applies new metadata (and, optionally, a new headline of the original text) as revision
- * `expected + 1`. Also used for delete and restore.
+ * `state.revision + 1`, only if the stored document is still at `state.revision`; false if a
+ * concurrent save got there first. Also used for delete and restore.
  */
 export async function updateMeta(
   db: Database,
   state: DocumentState,
-  expected: number,
   next: MetaSnapshot,
-  options: { author: string; at: string; action: 'update' | 'delete' | 'restore'; headline?: string | undefined },
-): Promise<void> {
-  if (expected !== state.revision) throw new RevisionConflict(expected, state.revision);
+  contentHash: string,
+  options: ChangeStamp & {
+    action: 'update' | 'delete' | 'restore';
+    /** The ISO week of `next.publishedOn`. */
+    isoWeek: string;
+    headline?: HeadlineChange | undefined;
+  },
+): Promise<boolean> {
   const d1 = db.$client;
-  const { author, at, action } = options;
-  const textHashes = Object.fromEntries(Object.entries(state.texts).map(([lang, text]) => [lang, text.contentHash]));
+  const { author, at, action, isoWeek } = options;
+  const expected = state.revision;
   const statements: D1PreparedStatement[] = [
     revisionStatement(db, state.id, META, state.revision, 'baseline', author, at, state.meta, true),
     revisionStatement(db, state.id, META, state.revision + 1, action, author, at, next),
   ];
   const original = state.texts[next.originalLanguage];
-  if (options.headline !== undefined && original && options.headline !== original.headline) {
+  if (options.headline !== undefined && original) {
     const blocksJson = JSON.stringify(original.blocks);
-    const textHash = await hashText(JSON.stringify([options.headline, original.blocks]));
-    textHashes[next.originalLanguage] = textHash;
+    const { headline, textHash } = options.headline;
     statements.push(
       revisionStatement(
         db,
@@ -323,17 +323,16 @@ export async function updateMeta(
       ),
       revisionStatement(db, state.id, next.originalLanguage, original.revision + 1, 'update', author, at, {
         ...snapshotText(original),
-        headline: options.headline,
+        headline,
       } satisfies TextSnapshot),
       d1
         .prepare(
           `UPDATE translations SET headline = ?3, content_hash = ?4, revision = revision + 1, body = ?5
            WHERE document_id = ?1 AND lang = ?2`,
         )
-        .bind(state.id, next.originalLanguage, options.headline, textHash, blocksJson),
+        .bind(state.id, next.originalLanguage, headline, textHash, blocksJson),
     );
   }
-  const contentHash = await hashDocument(next, textHashes);
   statements.push(
     d1
       .prepare(
@@ -350,7 +349,7 @@ export async function updateMeta(
         next.sourceUrl,
         next.publishedOn,
         next.publishedNote,
-        getIsoWeek(next.publishedOn),
+        isoWeek,
         next.photoCredit,
         next.headlineIsEditorial ? 1 : 0,
         contentHash,
@@ -359,28 +358,25 @@ export async function updateMeta(
       ),
     ...linkStatements(db, state.id, next),
   );
-  await runGuarded(db, statements, expected, state.revision);
+  return runGuarded(db, statements);
 }
 
-/** Creates or replaces one language's text as revision `expected + 1` (1 for a new text). */
+/**
+ * Creates or replaces one language's text as the revision after the one in `state` (1 for a
+ * new text); false if a concurrent save got there first.
+ */
 export async function putText(
   db: Database,
   state: DocumentState,
   lang: string,
-  expected: number | null,
   text: PreparedText,
-  options: { author: string; at: string; origin: string },
-): Promise<number> {
+  contentHash: string,
+  options: ChangeStamp & { origin: string },
+): Promise<boolean> {
   const current = state.texts[lang];
   const currentRevision = current?.revision ?? 0;
-  if ((expected ?? 0) !== currentRevision) throw new RevisionConflict(expected, currentRevision);
   const d1 = db.$client;
   const { author, at, origin } = options;
-  const textHashes = Object.fromEntries(
-    Object.entries(state.texts).map(([code, stored]) => [code, stored.contentHash]),
-  );
-  textHashes[lang] = text.contentHash;
-  const contentHash = await hashDocument(state.meta, textHashes);
   const next = currentRevision + 1;
   const statements: D1PreparedStatement[] = [];
   if (current) {
@@ -406,8 +402,7 @@ export async function putText(
       .bind(state.id, lang, text.headline, text.summary, JSON.stringify(text.blocks), origin, text.contentHash, next),
     d1.prepare('UPDATE documents SET content_hash = ?2, updated_at = ?3 WHERE id = ?1').bind(state.id, contentHash, at),
   );
-  await runGuarded(db, statements, expected, currentRevision);
-  return next;
+  return runGuarded(db, statements);
 }
 
 /** Records another source of the same report on an existing document. */
@@ -459,16 +454,4 @@ export async function getRevision(
     .bind(id, lang, number)
     .first<RevisionEntry & { data: string }>();
   return row ? { ...row, data: JSON.parse(row.data) as unknown } : null;
-}
-
-/** The fingerprint of one week's live documents, as listWeekFingerprints computes it for all. */
-export async function getWeekFingerprint(db: Database, week: string): Promise<string> {
-  const row = await db.$client
-    .prepare(
-      `SELECT group_concat(content_hash, ',') AS hashes FROM
-         (SELECT content_hash FROM documents WHERE iso_week = ?1 AND deleted_at IS NULL ORDER BY id)`,
-    )
-    .bind(week)
-    .first<{ hashes: string | null }>();
-  return row?.hashes ?? '';
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { countCorpus } from '../db/queries.ts';
-import { listRecentRuns } from '../db/summaries.ts';
+import { listRecentRuns } from '../db/runs.ts';
 import type { AppEnv } from '../app-env.ts';
 import { isEdition } from '../services/languages.ts';
 import { chooseLanguage } from '../services/negotiate.ts';

@@ -9,7 +9,7 @@ import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { editionPath } from '../views/page-context.ts';
 import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
 import { toHttpDate } from './conditional.ts';
-import { toStableId } from './public-origin.ts';
+import { toStableId } from '../services/public-origin.ts';
 import { buildPageContext, NotFoundView } from './page-helpers.tsx';
 
 /** A quarter of weekly items: enough for a reader who polls rarely, without a megabyte feed. */

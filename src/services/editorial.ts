@@ -4,22 +4,12 @@
  */
 import { normalizeApostrophes } from './apostrophes.ts';
 import { isTopicId } from './corpus.ts';
+import { invalidFields } from './domain-error.ts';
 import { hashText } from './hash.ts';
 import { cleanCapture, createSlug, IngestError, type Block, type BlockKind } from './ingest.ts';
 import { getIsoWeek } from './iso-week.ts';
 import type { ContentLanguage } from './languages.ts';
 import { summarizeLead } from './sentences.ts';
-
-/** A problem with what an editor sent, reported against the field it concerns. */
-export class EditorialError extends Error {
-  override name = 'EditorialError';
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface SubmissionMeta {
   sourceName: string;
@@ -88,7 +78,7 @@ export interface TextSnapshot {
 
 export function validateTopics(topics: readonly string[]): string[] {
   for (const topic of topics) {
-    if (!isTopicId(topic)) throw new EditorialError(`unknown topic "${topic}"`, 'topics');
+    if (!isTopicId(topic)) throw invalidFields({ topics: `unknown topic "${topic}"` });
   }
   return [...new Set(topics)];
 }
@@ -134,7 +124,7 @@ export async function prepareSubmission(submission: Submission): Promise<Prepare
       blocks = clean.blocks;
       photoCredit ??= clean.photoCredit;
     } catch (error) {
-      if (error instanceof IngestError) throw new EditorialError(error.message.replace(/^submission: /, ''), 'raw');
+      if (error instanceof IngestError) throw invalidFields({ raw: error.message.replace(/^submission: /, '') });
       throw error;
     }
   } else {
@@ -148,7 +138,7 @@ export async function prepareSubmission(submission: Submission): Promise<Prepare
     blocks.map((block) => block.kind),
   );
   if (!text.blocks.some((block) => block.kind === 'p' && block.text.length > 0)) {
-    throw new EditorialError('no body text', submission.raw !== undefined ? 'raw' : 'paragraphs');
+    throw invalidFields({ [submission.raw !== undefined ? 'raw' : 'paragraphs']: 'no body text' });
   }
   const slug = submission.slug ?? createSlug(text.headline);
   return {
@@ -194,14 +184,3 @@ export function estimateOverlap(a: string, b: string): number {
 
 /** Above this share of shared shingles, a submission is the same report, not a new one. */
 export const NEAR_DUPLICATE = 0.8;
-
-/** Someone saved first: the client edited `expected`, the stored revision is `current`. */
-export class RevisionConflict extends Error {
-  override name = 'RevisionConflict';
-  constructor(
-    readonly expected: number | null,
-    readonly current: number,
-  ) {
-    super(`revision ${current} is the latest, not ${expected ?? 'none'}: reload, merge and save again`);
-  }
-}

@@ -5,6 +5,7 @@
  * a form POST of `hub.mode=publish` and `hub.url=<feed>`, one per feed.
  */
 import { EDITIONS } from './languages.ts';
+import { parsePublicOrigin } from './public-origin.ts';
 
 export const FEED_FILES = ['feed.xml', 'feed.atom', 'feed.json'] as const;
 
@@ -42,4 +43,23 @@ export async function pingHub(hub: string, feeds: readonly string[], send: Send)
   const failed = results.filter((result) => result !== null);
   if (failed.length > 0) console.warn(JSON.stringify({ message: 'WebSub hub refused pings', hub, failed }));
   return failed;
+}
+
+/**
+ * Tells the WebSub hub (when one is configured) that the feeds of `langs` changed. Feed URLs
+ * are absolute, so a hub also needs PUBLIC_ORIGIN: a cron run has no request to take an
+ * origin from. Callers call it only after a write that changed rows.
+ */
+export async function publishFeedChanges(
+  config: { PUBLIC_ORIGIN?: string | undefined; WEBSUB_HUB?: string | undefined },
+  langs: readonly string[],
+  send: Send,
+): Promise<void> {
+  if (!config.WEBSUB_HUB) return;
+  const origin = parsePublicOrigin(config.PUBLIC_ORIGIN);
+  if (origin === undefined) {
+    console.warn(JSON.stringify({ message: 'WEBSUB_HUB is set but PUBLIC_ORIGIN is not: hub not pinged' }));
+    return;
+  }
+  await pingHub(config.WEBSUB_HUB, listFeedUrls(origin, langs), send);
 }
