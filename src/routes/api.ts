@@ -5,12 +5,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-env.ts';
+import { BOOKMARK_HEADER } from '../db/session.ts';
 import { getArticle, listArticlesAfter } from '../db/queries.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { EDITIONS, getContentLanguage, getScript, type ContentLanguage } from '../services/languages.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
+import { conditionalGet } from './conditional.ts';
 import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 
 const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
@@ -100,7 +102,33 @@ export const api = new OpenAPIHono<AppEnv>({
   },
 });
 
-api.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }));
+api.use(
+  '/api/v1/*',
+  cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    allowHeaders: ['If-None-Match', BOOKMARK_HEADER],
+    // Without this a browser client could read none of them (they are not CORS-safelisted).
+    exposeHeaders: ['ETag', BOOKMARK_HEADER, 'X-Cache'],
+    maxAge: 86400,
+  }),
+);
+// The edge cache, ETag and 304 of the pages, for the API's read routes too (read-routes.ts).
+api.use('/api/v1/:lang/*', conditionalGet);
+
+/**
+ * A count in the query: plain decimal digits only. z.coerce.number() would read "0x10" as 16,
+ * "1e1" as 10 and " 5" as 5, so three spellings of one request would each get an answer.
+ */
+function decimalParam(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d{1,4}$/, 'plain decimal digits')
+    .optional()
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .pipe(z.number().int().min(min).max(max))
+    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback });
+}
 
 function encodeCursor(publishedOn: string, id: number): string {
   return btoa(`${publishedOn}|${id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -123,7 +151,7 @@ const listRoute = createRoute({
     params: z.object({ lang: LangParam }),
     query: z.object({
       cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
+      limit: decimalParam(1, 100, 20),
     }),
   },
   responses: {
@@ -287,7 +315,7 @@ const searchRoute = createRoute({
     params: z.object({ lang: LangParam }),
     query: z.object({
       q: z.string().max(10_000).default(''),
-      page: z.coerce.number().int().min(1).max(1000).default(1),
+      page: decimalParam(1, 1000, 1),
     }),
   },
   responses: {
