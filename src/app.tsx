@@ -60,7 +60,7 @@ export function createApp() {
   // Unknown edition or path outside any edition: English, linking every edition.
   app.notFound((c) => {
     const lang = languageOfPath(c.req.url);
-    const page = buildPageContext(c.req.url, lang, '/');
+    const page = { ...buildPageContext(c.req.url, lang, '/'), section: null };
     return c.html(
       <ErrorPage page={page} title={page.t('errors.notFoundTitle')} message={page.t('errors.pageNotFound')} />,
       404,
@@ -81,7 +81,7 @@ export function createApp() {
     }
     const lang = languageOfPath(c.req.url);
     const t = getTranslator(lang);
-    const page = buildPageContext(c.req.url, lang, '/');
+    const page = { ...buildPageContext(c.req.url, lang, '/'), section: null };
     return c.html(<ErrorPage page={page} title={t('errors.serverTitle')} message={t('errors.serverError')} />, 500);
   });
 

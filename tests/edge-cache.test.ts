@@ -130,6 +130,9 @@ describe('one D1 round trip per page view', () => {
     '/ja/topics/energy',
     '/en/entities/samarkand',
     '/api/v1/ja/weeks/2025-W51',
+    '/uz/weeks/2025-W34',
+    '/uz-Cyrl/topics/energy/feed.atom',
+    `/ja/articles/${ARTICLE}`,
   ])('%s: a miss reads the content version inside the page batch, a hit reads only the version', async (path) => {
     const build = { id: `one-trip ${path}`, tag: '', timestamp: '' };
     const bindings = { ...env, CF_VERSION_METADATA: build };
@@ -146,6 +149,12 @@ describe('one D1 round trip per page view', () => {
     // The label is the cache's own business.
     expect(miss.headers.get('X-Content-Version')).toBeNull();
     expect(hit.headers.get('X-Content-Version')).toBeNull();
+  });
+
+  it.each(['/en/subscribe', '/ja/about'])('%s reads nothing from D1 at all', async (path) => {
+    const page = await fetchPage(path);
+    expect(page.status).toBe(200);
+    expect(d1Cost(page).roundTrips).toBe(0);
   });
 
   it('a stale entry costs the check and the page, then is served again', async () => {

@@ -222,17 +222,29 @@ function selectChangedAt(db: Database) {
     .where(sql`id = 1`);
 }
 
-/** The archive: each week's title and one-line summary, newest first; never the content. */
+export interface ArchiveWeek extends Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'> {
+  /** The week's top story (stories are stored ranked), or null for a week without one. */
+  topHeadline: string | null;
+  storyCount: number;
+}
+
+/**
+ * The archive: each week's title, one-line summary and top headline, newest first, and when
+ * the content last changed. SQLite picks the one headline out of the stored JSON, so D1 never
+ * sends the content itself.
+ */
 export async function listWeekArchive(
   db: Database,
   lang: string,
   limit: number,
-): Promise<{
-  weeks: Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'>[];
-  changedAt: string | null;
-}> {
+): Promise<{ weeks: ArchiveWeek[]; changedAt: string | null }> {
+  const fields = {
+    ...WEEK_HEADING,
+    topHeadline: sql<string | null>`json_extract(${weeklySummaries.content}, '$.stories[0].headline')`,
+    storyCount: sql<number>`json_array_length(${weeklySummaries.content}, '$.stories')`,
+  };
   const [weeks, state] = await db.batch([
-    newestWeeksOf(db.select(WEEK_HEADING).from(weeklySummaries).$dynamic(), lang, limit),
+    newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit),
     selectChangedAt(db),
   ]);
   return { weeks, changedAt: state[0]?.changedAt ?? null };

@@ -5,8 +5,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-env.ts';
+import { getArticle } from '../db/article.ts';
+import { listArticlesAfter } from '../db/queries.ts';
 import { BOOKMARK_HEADER } from '../db/session.ts';
-import { getArticle, listArticlesAfter } from '../db/queries.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';

@@ -38,6 +38,12 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { pattern: '/:lang/topics/', params: [] },
   { pattern: '/:lang/topics/:topic', params: ['page'] },
   { pattern: '/:lang/entities/:slug', params: ['page'] },
+  { pattern: '/:lang/topics/:topic/feed.xml', params: [] },
+  { pattern: '/:lang/topics/:topic/feed.atom', params: [] },
+  { pattern: '/:lang/topics/:topic/feed.json', params: [] },
+  // They read no D1 (the cache keeps nothing for them), but they take GET and HEAD only.
+  { pattern: '/:lang/subscribe', params: [] },
+  { pattern: '/:lang/about', params: [] },
   { pattern: '/api/v1/:lang/articles', params: ['cursor', 'limit'] },
   { pattern: '/api/v1/:lang/articles/:slug', params: [] },
   { pattern: '/api/v1/:lang/weeks/:week', params: [] },

@@ -1,7 +1,8 @@
 /** Weekly summary pages and the feeds of one edition (HTTP only). */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { getWeekSummary, listFeedWeeks, listWeekArchive } from '../db/summaries.ts';
+import { listFeedWeeks, listWeekArchive } from '../db/summaries.ts';
+import { getWeekPage } from '../db/week-pages.ts';
 import { buildAtom, buildJsonFeed, buildRss, FEED_CONTENT_TYPES, type FeedChannel } from '../services/feeds.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { LANGUAGE_TAGS } from '../services/languages.ts';
@@ -30,6 +31,18 @@ function latestOf(rows: readonly { updatedAt: string }[], changedAt: string | nu
   );
 }
 
+const FORMATS = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const;
+/** The route pattern of a feed's file name; `serializeFeed` takes what it matched. */
+export const FEED_FILE = ':feed{feed\\.(?:xml|atom|json)}';
+
+/** The body and content type of a feed, by the file name asked for (feed.xml, feed.atom, feed.json). */
+export function serializeFeed(file: string, channel: FeedChannel): [string, string] {
+  const format = FORMATS[file as keyof typeof FORMATS];
+  if (format === 'rss') return [buildRss(channel), FEED_CONTENT_TYPES.rss];
+  if (format === 'atom') return [buildAtom(channel), FEED_CONTENT_TYPES.atom];
+  return [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
+}
+
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/', async (c) => {
     const lang = c.get('lang');
@@ -42,8 +55,9 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/:week', async (c) => {
     const lang = c.get('lang');
     const week = c.req.param('week');
-    const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
-    if (!row) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="weekNotFound" />, 404);
+    const found = isIsoWeek(week) ? await getWeekPage(c.get('db'), week, lang) : undefined;
+    if (!found) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="weekNotFound" />, 404);
+    const { row, previous, next } = found;
     c.header('Last-Modified', toHttpDate(row.updatedAt));
     const summary = JSON.parse(row.content) as WeeklySummaryContent;
     return c.html(
@@ -52,12 +66,13 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
         summary={summary}
         publishedAt={row.firstPublishedAt}
         updatedAt={row.updatedAt}
+        previous={previous}
+        next={next}
       />,
     );
   });
 
-  const FORMATS = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const;
-  router.get('/:lang/:feed{feed\\.(?:xml|atom|json)}', async (c) => {
+  router.get(`/:lang/${FEED_FILE}`, async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
     const origin = new URL(c.req.url).origin;
@@ -106,13 +121,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
       hub: c.env.WEBSUB_HUB || undefined,
       items,
     };
-    const format = FORMATS[c.req.param('feed') as keyof typeof FORMATS];
-    const [body, type] =
-      format === 'rss'
-        ? [buildRss(channel), FEED_CONTENT_TYPES.rss]
-        : format === 'atom'
-          ? [buildAtom(channel), FEED_CONTENT_TYPES.atom]
-          : [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
+    const [body, type] = serializeFeed(c.req.param('feed'), channel);
     // Not the newest item's time alone: deleting that item would move it back, and a client that
     // sends only If-Modified-Since would never see the change.
     const lastModified = latestOf(rows, changedAt);
