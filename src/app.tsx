@@ -16,6 +16,7 @@ import { buildPageContext } from './routes/page-helpers.tsx';
 import { pages } from './routes/pages.tsx';
 import { admin } from './routes/admin.ts';
 import { api } from './routes/api.ts';
+import { identity } from './routes/identity.ts';
 import { root } from './routes/root.ts';
 import { guardReadRoutes } from './routes/read-route-guard.tsx';
 import { securityHeaders } from './routes/security-headers.ts';
@@ -55,6 +56,7 @@ export function createApp() {
   app.route('/', admin);
   app.route('/', api);
   app.route('/', root);
+  app.route('/', identity);
   app.route('/', pages);
 
   // Unknown edition or path outside any edition: English, linking every edition.

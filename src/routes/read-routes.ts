@@ -48,6 +48,16 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { pattern: '/api/v1/:lang/articles/:slug', params: [] },
   { pattern: '/api/v1/:lang/weeks/:week', params: [] },
   { pattern: '/api/v1/:lang/search', params: ['q', 'page'] },
+  { pattern: '/sitemap.xml', params: [] },
+  { pattern: '/sitemap-:number.xml', params: [] },
+  // Constant files (routes/identity.ts): not cached by the Worker, but GET and HEAD only.
+  { pattern: '/robots.txt', params: [] },
+  { pattern: '/favicon.ico', params: [] },
+  { pattern: '/icon.svg', params: [] },
+  { pattern: '/icon-192.png', params: [] },
+  { pattern: '/icon-512.png', params: [] },
+  { pattern: '/og-image.png', params: [] },
+  { pattern: '/manifest.webmanifest', params: [] },
 ];
 
 /** Canonical forms: a value the handler reads the same way gets the same key. */
@@ -64,11 +74,9 @@ function canonicalise(name: string, value: string): string | undefined {
 
 const COMPILED = READ_ROUTES.map((route) => ({
   route,
+  // ":lang" matches an edition, any other ":name" one path segment; the rest is literal.
   regex: new RegExp(
-    `^${route.pattern
-      .split('/')
-      .map((segment) => (segment === ':lang' ? LANG : segment.startsWith(':') ? SEGMENT : escape(segment)))
-      .join('/')}$`,
+    `^${escape(route.pattern).replace(/:([a-z]+)/gi, (_, name: string) => (name === 'lang' ? LANG : SEGMENT))}$`,
   ),
 }));
 
