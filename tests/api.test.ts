@@ -51,7 +51,7 @@ describe('JSON API', () => {
       paragraphs: unknown[];
       translations: string[];
     }>();
-    expect(article.language).toBe('uz');
+    expect(article.language).toBe('uz-Latn');
     expect(article.paragraphs).toHaveLength(17);
     expect(article.translations).toEqual(['en', 'ja', 'uz']);
     const week = await (await get('/api/v1/en/weeks/2025-W51')).json<{ stories: { sources: unknown[] }[] }>();
