@@ -126,6 +126,7 @@ describe('one D1 round trip per page view', () => {
     '/en/feed.xml',
     '/ja/feed.json',
     '/en/search?q=Samarkand',
+    '/uz-Cyrl/search?q=Samarkant',
     '/uz/topics/',
     '/ja/topics/energy',
     '/en/entities/samarkand',

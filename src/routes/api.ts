@@ -11,7 +11,13 @@ import { BOOKMARK_HEADER } from '../db/session.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
-import { getContentLanguage, getScript, tagForText, type ContentLanguage, type Edition } from '../services/languages.ts';
+import {
+  getContentLanguage,
+  getScript,
+  tagForText,
+  type ContentLanguage,
+  type Edition,
+} from '../services/languages.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
 import {
   type ApiLanguage,
