@@ -82,6 +82,8 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/articles',
   operationId: 'listArticles',
+  description:
+    'Articles of an edition, newest first, a page at a time: pass `nextCursor` back as `cursor` for the next page.',
   tags: ['articles'],
   summary: 'Articles, newest first',
   request: {
@@ -141,6 +143,8 @@ const articleRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/articles/{slug}',
   operationId: 'getArticle',
+  description:
+    "One article in an edition's language, or in its original language when it is not translated yet (see `language`).",
   tags: ['articles'],
   summary: 'One article',
   request: {
@@ -201,6 +205,8 @@ const weekRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/weeks/{week}',
   operationId: 'getWeeklySummary',
+  description:
+    'The summary of one ISO week in an edition: its stories with their sources, key figures and topic counts.',
   tags: ['weeks'],
   summary: 'One weekly summary',
   request: {
@@ -258,6 +264,7 @@ const searchRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/search',
   operationId: 'search',
+  description: "Full-text search over every language, results in the edition's language where translated; 20 a page.",
   tags: ['search'],
   summary: 'Search every language',
   request: {
