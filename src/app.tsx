@@ -53,6 +53,14 @@ export function createApp() {
     c.res.headers.append('Server-Timing', formatServerTiming(stats));
   });
 
+  // The editors' desk is a sub-app loaded on its first request: reader pages never evaluate
+  // its modules (esbuild keeps a dynamic import lazy inside the one bundle).
+  app.all('/desk/*', async (c) => {
+    const { desk } = await import('./desk/app.tsx');
+    return desk.fetch(c.req.raw, c.env, c.executionCtx);
+  });
+  app.all('/desk', (c) => c.redirect('/desk/', 301));
+
   app.route('/', admin);
   app.route('/', api);
   app.route('/', root);

@@ -12,3 +12,15 @@ interface Env {
   /** A WebSub hub the feeds declare and a rebuild that changes them pings. */
   WEBSUB_HUB?: string;
 }
+
+/**
+ * The editors' desk (src/desk/, README "The editors' desk"): Cloudflare Access when both
+ * ACCESS_* vars are set, else the login form; DESK_SESSION_SECRET signs sessions and form
+ * tokens in both cases, and without it the desk stays closed. Optional here because a site
+ * without a desk is a valid deployment; `wrangler secret put` / `[vars]` set them.
+ */
+interface Env {
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  DESK_SESSION_SECRET?: string;
+}

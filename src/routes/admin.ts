@@ -21,6 +21,8 @@ import { draftMissingLanguages } from '../workflows/editorial/machine-drafts.ts'
 import { submitDocument } from '../workflows/editorial/submit.ts';
 import { saveTranslation } from '../workflows/editorial/translate.ts';
 import { rebuildChangedWeeks } from '../workflows/summaries/build-week.ts';
+import { rebuildWeeksLater } from '../workflows/summaries/rebuild-later.ts';
+import { approveTranslation, restoreRevision } from '../workflows/editorial/review.ts';
 
 /** JSON bodies; a submission carrying a raw capture may be larger (see README). */
 export const JSON_LIMIT = 64 * 1024;
@@ -144,23 +146,9 @@ function parseId(c: Context<AppEnv>): number {
   return id;
 }
 
-/**
- * Rebuilds the summaries of the weeks a change touched, after the response (waitUntil); the
- * next cron run would catch them anyway, since their fingerprint changed. `before` runs first
- * (a new document's machine drafts, so the rebuild includes them).
- */
+/** The weeks a change touched are rebuilt after the response (workflows/summaries/rebuild-later.ts). */
 function rebuildAfterResponse(c: Context<AppEnv>, weeks: readonly string[], before?: () => Promise<void>): void {
-  if (weeks.length === 0) return;
-  const db = c.get('db');
-  const clock = { at: new Date().toISOString(), timeZone: c.env.DIGEST_TIME_ZONE || 'UTC' };
-  const work = (async () => {
-    await before?.();
-    const changed = await rebuildChangedWeeks(db, weeks, clock);
-    if (changed > 0) await publishFeedChanges(c.env, EDITIONS, sendWithFetch);
-  })().catch((error: unknown) => {
-    console.error(JSON.stringify({ message: 'background rebuild failed', weeks, error: String(error) }));
-  });
-  c.executionCtx.waitUntil(work);
+  rebuildWeeksLater(c.executionCtx, c.get('db'), c.env, weeks, before);
 }
 
 function documentView(state: DocumentState) {
@@ -264,6 +252,31 @@ admin.get('/api/v1/admin/documents/:id/revisions/:lang/:number', async (c) => {
     : null;
   if (!revision) return fail(c, 404, 'not_found', 'No such revision.');
   return c.json(revision);
+});
+
+const revisionShape = z.object({ revision: z.number().int().min(0) }).strict();
+
+// The desk's "approve" (src/desk/routes/document.tsx): a machine translation becomes reviewed.
+admin.post('/api/v1/admin/documents/:id/translations/:lang/approve', limit(JSON_LIMIT), async (c) => {
+  const id = parseId(c);
+  const lang = c.req.param('lang');
+  if (!isContentLanguage(lang)) return fail(c, 404, 'not_found', `No language "${lang}": use en, uz or ja.`);
+  const { value } = await readJson(c, revisionShape);
+  const { revision, changed, rebuild } = await approveTranslation(c.get('db'), id, lang, value.revision, changeOf(c));
+  rebuildAfterResponse(c, rebuild);
+  return c.json({ id, lang, revision, changed });
+});
+
+// The desk's "restore this revision" (src/desk/routes/history.tsx): a new revision with that state.
+admin.post('/api/v1/admin/documents/:id/revisions/:lang/:number/restore', limit(JSON_LIMIT), async (c) => {
+  const id = parseId(c);
+  const number = Number(c.req.param('number'));
+  if (!/^\d{1,9}$/.test(c.req.param('number'))) return fail(c, 404, 'not_found', 'No such revision.');
+  const { value } = await readJson(c, revisionShape);
+  const lang = c.req.param('lang');
+  const { revision, rebuild } = await restoreRevision(c.get('db'), id, lang, number, value.revision, changeOf(c));
+  rebuildAfterResponse(c, rebuild);
+  return c.json({ id, lang, revision });
 });
 
 admin.post('/api/v1/admin/rebuild', async (c) => {

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { EDITIONS, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
+import { EDITIONS, LANGUAGE_TAGS } from '../services/languages.ts';
+import { EditionLinks } from './edition-links.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 import { STYLES } from './styles.ts';
 
@@ -139,22 +140,7 @@ export function Layout({
                 </a>
                 <p class="tagline">{t('site.tagline')}</p>
               </div>
-              <nav aria-label={t('nav.languages')} class="langs">
-                <ul>
-                  {EDITIONS.map((code) => (
-                    <li>
-                      <a
-                        href={switchHref(code, rest)}
-                        hreflang={LANGUAGE_TAGS[code]}
-                        lang={LANGUAGE_TAGS[code]}
-                        aria-current={code === lang ? 'page' : undefined}
-                      >
-                        {LANGUAGE_NAMES[code]}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
+              <EditionLinks t={t} current={lang} hrefOf={(code) => switchHref(code, rest)} />
             </div>
             <div class="wrap bar">
               <nav aria-label={t('nav.label')} class="sections">
