@@ -120,7 +120,7 @@ describe('an editor at the desk', () => {
   it('restores an earlier revision from the history, as a new revision', async () => {
     await editor.goto(`${documentPath}/history`);
     expect(await editor.locator('main').textContent()).toContain('Nilufar');
-    await expect.poll(() => editor.locator('#history-uz ins').count()).toBeGreaterThan(0);
+    await expect.poll(() => editor.locator('section[aria-labelledby=history-uz] ins').count()).toBeGreaterThan(0);
     await Promise.all([editor.waitForURL('**done=reverted**'), editor.locator('#rev-uz-1 button').click()]);
     expect(await editor.locator('#rev-uz-3').textContent()).toContain('Nilufar');
     const reader = await readerText(`/uz/articles/${DESK_ARTICLE}`);

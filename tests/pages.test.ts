@@ -98,13 +98,14 @@ describe('home', () => {
   it('localizes dates, week headings and counts', async () => {
     const ja = await (await get('/ja/')).text();
     expect(ja).toContain('2025年12月20日');
-    expect(ja).toContain('2025年第51週');
+    expect(ja).toContain('2025年第51週<span class="meta">（12月15日〜21日）</span>');
     expect(ja).toContain('2件の記事');
     const uz = await (await get('/uz/')).text();
-    expect(uz).toContain('20-dekabr, 2025');
-    expect(uz).toContain('2025-yil, 51-hafta');
+    expect(uz).toContain('2025-yil 20-dekabr');
+    expect(uz).toContain('2025-yil 51-hafta<span class="meta"> (15–21-dekabr)</span>');
     const en = await (await get('/en/')).text();
-    expect(en).toContain('December 20, 2025');
+    expect(en).toContain('20 December 2025');
+    expect(en).toContain('Week 51, 2025<span class="meta"> (15–21 December 2025)</span>');
     // A week's group counts reports (issue 15, defect 3): a story is what the week page groups them into.
     expect(en).toContain('2 reports');
     expect(en).toContain('1 report');

@@ -38,6 +38,26 @@ export interface StorySource {
   publishedOn: string;
 }
 
+/**
+ * The topics the intro may say the week was "mostly" about: the first one or two, when the
+ * stories they cover are a majority and they lead outright (no tie with the next topic).
+ * Otherwise none, and the intro names the most frequent topics without claiming a majority.
+ */
+export function chooseLeadingTopics<T extends { topic: string; count: number }>(
+  topicCounts: readonly T[],
+  stories: readonly { topics: readonly string[] }[],
+): T[] {
+  for (const size of [1, 2]) {
+    const lead = topicCounts.slice(0, size);
+    const last = lead.at(-1);
+    const next = topicCounts[size];
+    if (lead.length < size || last === undefined || (next !== undefined && next.count >= last.count)) continue;
+    const covered = stories.filter((story) => lead.some((entry) => story.topics.includes(entry.topic))).length;
+    if (covered * 2 > stories.length) return lead;
+  }
+  return [];
+}
+
 export interface Story {
   /**
    * The report whose headline the story carries: the headline links here. Summaries built
@@ -304,15 +324,15 @@ export function buildWeeklySummary(
   const title = t('weekly.title', {
     week: Number(number),
     year,
-    range: range
-      ? `${formatters.dayMonth.format(parseCalendarDate(range.start))} – ${formatters.date.format(parseCalendarDate(range.end))}`
-      : week,
+    range: range ? formatters.weekDates.format(parseCalendarDate(range.start), parseCalendarDate(range.end)) : week,
   });
   const sourceCount = new Set(docs.map((doc) => doc.sourceName)).size;
-  const intro = t('weekly.intro', {
+  const leading = chooseLeadingTopics(topicCounts, stories);
+  const named = leading.length > 0 ? leading : topicCounts.slice(0, 3);
+  const intro = t(leading.length > 0 ? 'weekly.intro' : named.length > 0 ? 'weekly.introMixed' : 'weekly.introPlain', {
     stories: t('weekly.storyCount', { count: stories.length }),
     sources: t('weekly.sourceCount', { count: sourceCount }),
-    topics: formatters.list.format(topicCounts.slice(0, 2).map((entry) => entry.label.toLocaleLowerCase(tag))),
+    topics: formatters.list.format(named.map((entry) => entry.label.toLocaleLowerCase(tag))),
   });
 
   return {

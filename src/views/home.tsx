@@ -1,5 +1,6 @@
 import type { StoryListItem } from '../db/queries.ts';
-import { formatDate, formatDateRange } from '../services/format.ts';
+import { formatDate, formatWeekDates } from '../services/format.ts';
+import { OutletName } from './outlet-name.tsx';
 import { getWeekRange } from '../services/iso-week.ts';
 import { tagForText } from '../services/languages.ts';
 import { Layout } from './layout.tsx';
@@ -37,7 +38,8 @@ export function StoryTeaser({ page, item, level = 3 }: { page: PageContext; item
         <a href={editionPath(lang, `/articles/${item.slug}`)}>{show(item.headline)}</a>
       </Heading>
       <p class="meta">
-        <time datetime={item.publishedOn}>{formatDate(tag, item.publishedOn)}</time> · {item.sourceName}
+        <time datetime={item.publishedOn}>{formatDate(tag, item.publishedOn)}</time> ·{' '}
+        <OutletName lang={page.lang} name={item.sourceName} />
       </p>
       {item.isFallback ? <p class="meta">{t('article.fallback')}</p> : null}
       <p lang={item.isFallback ? textTag : undefined}>{show(item.summary)}</p>
@@ -66,7 +68,9 @@ export function HomePage({ page, items, pageNumber, pageCount }: HomeProps) {
           <section aria-labelledby={`week-${group.week}`}>
             <h2 id={`week-${group.week}`}>
               {t('home.week', { week: Number(week), year })}
-              {range ? <span class="meta"> ({formatDateRange(tag, range.start, range.end)})</span> : null}
+              {range ? (
+                <span class="meta">{t('home.weekDates', { range: formatWeekDates(tag, range.start, range.end) })}</span>
+              ) : null}
             </h2>
             <p class="meta">
               {/* These are reports; a story (on the week page) groups the reports of one event. */}

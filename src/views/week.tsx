@@ -8,6 +8,7 @@ import type { WeekNeighbour } from '../db/week-pages.ts';
 import { estimateReadingMinutes } from '../services/reading-time.ts';
 import type { Story, WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
+import { OutletName } from './outlet-name.tsx';
 import { WeekTopics } from './topic-chart.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
@@ -72,7 +73,7 @@ export function WeekSummaryBody({
             </h2>
             {lead ? (
               <p class="meta">
-                {lead.name} ·{' '}
+                <OutletName lang={lang} name={lead.name} /> ·{' '}
                 <a href={lead.url} rel="external noopener">
                   {new URL(lead.url).hostname}
                 </a>
@@ -97,11 +98,14 @@ export function WeekSummaryBody({
                 <ul>
                   {others.map((source) => (
                     <li>
-                      <a href={articleUrl(source.slug)}>{source.headline}</a> ({source.name},{' '}
+                      <a href={articleUrl(source.slug)}>{source.headline}</a>
+                      {t('punct.open')}
+                      <OutletName lang={lang} name={source.name} />
+                      {t('punct.comma')}
                       <a href={source.url} rel="external noopener">
                         {new URL(source.url).hostname}
                       </a>
-                      )
+                      {t('punct.close')}
                     </li>
                   ))}
                 </ul>

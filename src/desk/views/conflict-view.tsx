@@ -11,7 +11,7 @@ import { draftOf } from './document-view.tsx';
 function TextColumn({ title, draft, lang }: { title: string; draft: TextDraft; lang: string }) {
   return (
     <section aria-label={title} lang={lang === 'uz' ? 'uz-Latn' : lang}>
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       <p>
         <strong>{draft.headline}</strong>
       </p>
