@@ -37,10 +37,12 @@ try {
   console.log(`seed: ${registry.length} sources in content/sources.json, ${added} added`);
   // Build the weekly summaries now, as the Monday cron would, so a fresh `npm start` shows them.
   const now = Date.now();
-  const weeks = await chooseWeeksToRebuild(db, getPreviousIsoWeek(now, proxy.env.DIGEST_TIME_ZONE || 'UTC'));
+  const timeZone = proxy.env.DIGEST_TIME_ZONE || 'UTC';
+  const weeks = await chooseWeeksToRebuild(db, getPreviousIsoWeek(now, timeZone));
   let summaryChanges = 0;
   for (const [week, fingerprint] of weeks)
-    summaryChanges += await rebuildWeek(db, week, fingerprint, new Date(now).toISOString());
+    // The cron's own dating: each week published when it was due, not at seeding time.
+    summaryChanges += await rebuildWeek(db, week, fingerprint, { at: new Date(now).toISOString(), timeZone });
   console.log(`seed: ${weeks.size} weekly summaries checked, ${summaryChanges} rows changed`);
 } finally {
   await proxy.dispose();

@@ -17,7 +17,9 @@ import { pages } from './routes/pages.tsx';
 import { admin } from './routes/admin.ts';
 import { adminSources } from './routes/admin-sources.ts';
 import { api } from './routes/api.ts';
+import { identity } from './routes/identity.ts';
 import { root } from './routes/root.ts';
+import { guardReadRoutes } from './routes/read-route-guard.tsx';
 import { securityHeaders } from './routes/security-headers.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
@@ -31,6 +33,8 @@ export function createApp() {
 
   // First, so that every response gets the headers, whatever produced it.
   app.use('*', securityHeaders);
+  // 405 and 400 for the read routes, before a D1 session is opened for them.
+  app.use('*', guardReadRoutes);
 
   // Per-request objects are made here, never at module scope: one D1 session per request
   // (replica reads, primary writes, read-your-writes through the bookmark), counted.
@@ -63,6 +67,7 @@ export function createApp() {
   app.route('/', admin);
   app.route('/', api);
   app.route('/', root);
+  app.route('/', identity);
   app.route('/', pages);
 
   // Unknown edition or path outside any edition: English, linking every edition.

@@ -1,4 +1,5 @@
 import { app } from './app.tsx';
+import { toPublicRequest } from './services/public-origin.ts';
 import { queue, scheduled } from './scheduled.ts';
 import type { RebuildMessage } from './workflows/summaries/rebuild-queue.ts';
 import {
@@ -17,7 +18,9 @@ import {
 const outboundFetch = (request: Request): Promise<Response> => fetch(request);
 
 export default {
-  fetch: app.fetch,
+  // Re-addressed to PUBLIC_ORIGIN first, so no route ever sees the Host a client sent.
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) =>
+    app.fetch(toPublicRequest(request, env.PUBLIC_ORIGIN), env, ctx),
   // Two triggers: Monday's summaries (scheduled.ts) and ingestion every 30 minutes.
   async scheduled(controller, env) {
     if (controller.cron !== INGEST_CRON) return scheduled(controller, env);

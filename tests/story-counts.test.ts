@@ -13,7 +13,7 @@ import { countCorpus, listStories, listTopicCounts } from '../src/db/queries.ts'
 import { TOPIC_IDS } from '../src/services/corpus.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { callAdmin } from './helpers/admin-call.ts';
-import { get } from './helpers/http.ts';
+import { get, OPERATOR } from './helpers/http.ts';
 
 interface Count {
   scope: string;
@@ -251,7 +251,8 @@ async function revisionOf(id: number): Promise<number> {
 }
 
 async function healthCounts(): Promise<{ documents: number; translations: number }> {
-  return (await (await get('/healthz')).json<{ counts: { documents: number; translations: number } }>()).counts;
+  return (await (await get('/healthz', OPERATOR)).json<{ counts: { documents: number; translations: number } }>())
+    .counts;
 }
 
 describe('story counters through the editorial API', () => {

@@ -12,7 +12,8 @@ import type { AppEnv } from '../app-env.ts';
 import { getRevision, listRevisions, snapshotText, type DocumentState } from '../db/editorial.ts';
 import { DomainError, ERROR_STATUS, invalidFields } from '../services/domain-error.ts';
 import { isIsoWeek, getWeekRange } from '../services/iso-week.ts';
-import { CONTENT_LANGUAGES, isContentLanguage } from '../services/languages.ts';
+import { CONTENT_LANGUAGES, EDITIONS, isContentLanguage } from '../services/languages.ts';
+import { publishFeedChanges, sendWithFetch } from '../services/websub.ts';
 import { correctDocument } from '../workflows/editorial/correct.ts';
 import { setDocumentDeleted } from '../workflows/editorial/delete-restore.ts';
 import { requireDocument } from '../workflows/editorial/documents.ts';
@@ -147,7 +148,7 @@ function parseId(c: Context<AppEnv>): number {
 
 /** The weeks a change touched are rebuilt after the response (workflows/summaries/rebuild-later.ts). */
 function rebuildAfterResponse(c: Context<AppEnv>, weeks: readonly string[], before?: () => Promise<void>): void {
-  rebuildWeeksLater(c.executionCtx, c.get('db'), weeks, before);
+  rebuildWeeksLater(c.executionCtx, c.get('db'), c.env, weeks, before);
 }
 
 function documentView(state: DocumentState) {
@@ -283,7 +284,9 @@ admin.post('/api/v1/admin/rebuild', async (c) => {
   if (!isIsoWeek(week) || !getWeekRange(week)) {
     return fail(c, 422, 'invalid_fields', 'Some fields are invalid.', { week: 'an ISO week such as 2025-W51' });
   }
-  const rowsChanged = await rebuildChangedWeeks(c.get('db'), [week], new Date().toISOString());
+  const clock = { at: new Date().toISOString(), timeZone: c.env.DIGEST_TIME_ZONE || 'UTC' };
+  const rowsChanged = await rebuildChangedWeeks(c.get('db'), [week], clock);
+  if (rowsChanged > 0) await publishFeedChanges(c.env, EDITIONS, sendWithFetch);
   return c.json({ week, rowsChanged });
 });
 

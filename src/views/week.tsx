@@ -133,23 +133,35 @@ function weekTexts(summary: WeeklySummaryContent): string[] {
 export function WeekPage({
   page,
   summary,
+  publishedAt,
   updatedAt,
   previous,
   next,
 }: {
   page: PageContext;
   summary: WeeklySummaryContent;
+  /** ISO instants: when the summary was published, and when its content last changed. */
+  publishedAt: string;
   updatedAt: string;
   previous: WeekNeighbour | null;
   next: WeekNeighbour | null;
 }) {
   const { t, tag, lang, origin } = page;
+  // "Updated" only when the content changed on a later day than it was published.
+  const updatedDay = updatedAt.slice(0, 10) > publishedAt.slice(0, 10) ? updatedAt.slice(0, 10) : null;
   const minutes = estimateReadingMinutes(weekTexts(summary));
   return (
     <Layout page={page} title={summary.title} description={summary.intro} ogType="article">
       <h1>{summary.title}</h1>
       <p class="meta">
-        {t('weekly.updated', { date: formatDate(tag, updatedAt.slice(0, 10)) })} ·{' '}
+        <time datetime={publishedAt}>{t('weekly.published', { date: formatDate(tag, publishedAt.slice(0, 10)) })}</time>
+        {updatedDay ? (
+          <>
+            {' · '}
+            <time datetime={updatedAt}>{t('weekly.updated', { date: formatDate(tag, updatedDay) })}</time>
+          </>
+        ) : null}
+        {' · '}
         {t('readingTime.minutes', { count: minutes })}
       </p>
       <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin}>

@@ -84,7 +84,7 @@ documentRoutes.post('/desk/documents/:id/texts/:lang', async (c) => {
   }
   try {
     const { rebuild } = await saveTranslation(db, id, lang, { revision: base, ...draft }, changeOf(c));
-    rebuildWeeksLater(c.executionCtx, db, rebuild);
+    rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
   } catch (error) {
     if (!(error instanceof RevisionConflict)) throw error;
     const fresh = await requireDocument(db, id);
@@ -100,7 +100,7 @@ documentRoutes.post('/desk/documents/:id/texts/:lang/approve', async (c) => {
   const fields = await readForm(c);
   try {
     const { rebuild } = await approveTranslation(db, id, lang, readCount(fields, 'revision'), changeOf(c));
-    rebuildWeeksLater(c.executionCtx, db, rebuild);
+    rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
   } catch (error) {
     if (!(error instanceof RevisionConflict)) throw error;
     // Someone changed the text since it was read: show it again rather than approve unseen text.
@@ -113,7 +113,7 @@ async function setDeleted(c: Context<DeskEnv>, deleted: boolean) {
   const id = readDocumentId(c);
   const db = c.get('db');
   const { rebuild } = await setDocumentDeleted(db, id, deleted, changeOf(c));
-  rebuildWeeksLater(c.executionCtx, db, rebuild);
+  rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
   return c.redirect(backTo(id, deleted ? 'unpublished' : 'restored'), 303);
 }
 
@@ -133,7 +133,7 @@ documentRoutes.post('/desk/documents/:id/meta', async (c) => {
   try {
     const patch = { revision: readCount(fields, 'revision'), topics: list('topics'), entities: list('entities') };
     const { rebuild } = await correctDocument(db, id, patch, changeOf(c));
-    rebuildWeeksLater(c.executionCtx, db, rebuild);
+    rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
   } catch (error) {
     if (!(error instanceof RevisionConflict)) throw error;
     return c.redirect(backTo(id, 'changed'), 303);

@@ -34,7 +34,7 @@ historyRoutes.post('/desk/documents/:id/revisions/:lang/:number/restore', async 
   if (!Number.isSafeInteger(number)) return c.notFound();
   try {
     const { rebuild } = await restoreRevision(db, id, lang, number, readCount(fields, 'revision'), changeOf(c));
-    rebuildWeeksLater(c.executionCtx, db, rebuild);
+    rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
   } catch (error) {
     if (!(error instanceof RevisionConflict)) throw error;
     return c.redirect(`/desk/documents/${id}/history?done=changed`, 303);

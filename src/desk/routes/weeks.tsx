@@ -56,6 +56,7 @@ weekRoutes.post('/desk/weeks/rebuild', async (c) => {
   const t = c.get('t');
   if (!isIsoWeek(week) || !getWeekRange(week))
     return showWeeks(c, week, { error: true, text: t('desk.weeks.invalid') });
-  const rowsChanged = await rebuildChangedWeeks(c.get('db'), [week], new Date().toISOString());
+  const clock = { at: new Date().toISOString(), timeZone: c.env.DIGEST_TIME_ZONE || 'UTC' };
+  const rowsChanged = await rebuildChangedWeeks(c.get('db'), [week], clock);
   return showWeeks(c, week, { error: false, text: t('desk.weeks.done', { week, count: rowsChanged }) });
 });

@@ -6,7 +6,7 @@
  */
 import { createDb, type Database } from '../../db/client.ts';
 import { getSource, listDueSources } from '../../db/sources.ts';
-import { rebuildChangedWeeks } from '../summaries/build-week.ts';
+import { rebuildWeeksNow } from '../summaries/rebuild-later.ts';
 import { pollSource, type PollReport } from './poll-source.ts';
 import { HostQueue, type FetchFunction } from './polite-fetch.ts';
 import { RobotsCache } from './robots.ts';
@@ -46,7 +46,7 @@ export function allowsPrivateHosts(env: Pick<IngestEnv, 'INGEST_ALLOW_PRIVATE_HO
  * its new documents go to the translation queue (when Workers AI is bound).
  */
 async function finishPoll(db: Database, env: IngestEnv, report: PollReport): Promise<void> {
-  if (report.weeks.length > 0) await rebuildChangedWeeks(db, report.weeks, new Date().toISOString());
+  if (report.weeks.length > 0) await rebuildWeeksNow(db, env, report.weeks);
   await queueTranslations(
     env,
     report.accepted.map((item) => item.documentId),

@@ -10,7 +10,7 @@ import { createDb, type Database } from '../../db/client.ts';
 import { loadDocumentState } from '../../db/editorial.ts';
 import { TRANSLATION_MODEL, type TranslationModel } from '../../services/machine-translation.ts';
 import { draftMissingLanguages } from '../editorial/machine-drafts.ts';
-import { rebuildChangedWeeks } from '../summaries/build-week.ts';
+import { rebuildWeeksNow, type RebuildConfig } from '../summaries/rebuild-later.ts';
 
 export const TRANSLATE_QUEUE_NAME = 'silk-digest-translate';
 
@@ -18,7 +18,7 @@ export interface TranslateMessage {
   documentId: number;
 }
 
-export interface TranslateEnv {
+export interface TranslateEnv extends RebuildConfig {
   AI?: TranslationModel | undefined;
   TRANSLATE_QUEUE?: Pick<Queue<TranslateMessage>, 'sendBatch'> | undefined;
   TRANSLATION_MODEL?: string | undefined;
@@ -38,7 +38,7 @@ export async function translateDocument(db: Database, env: TranslateEnv, documen
   if (!env.AI) return;
   await draftMissingLanguages(db, env.AI, documentId, env.TRANSLATION_MODEL || TRANSLATION_MODEL, true);
   const state = await loadDocumentState(db, documentId);
-  if (state) await rebuildChangedWeeks(db, [state.isoWeek], new Date().toISOString());
+  if (state) await rebuildWeeksNow(db, env, [state.isoWeek]);
 }
 
 /** One document per message; a failure (D1, the model unreachable) is retried by the queue. */
