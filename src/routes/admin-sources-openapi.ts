@@ -72,6 +72,7 @@ const json = (schema: z.ZodType, description: string) => ({
 const errors = {
   401: json(AdminError, 'No bearer token'),
   403: json(AdminError, 'Wrong token'),
+  500: json(AdminError, 'The request could not be completed'),
   503: json(AdminError, 'ADMIN_TOKEN is not set'),
 };
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
@@ -87,6 +88,8 @@ registry.registerComponent('securitySchemes', 'adminToken', {
 registry.registerPath({
   method: 'get',
   path: '/api/v1/admin/sources',
+  operationId: 'listSources',
+  summary: 'Sources with their health',
   tags,
   security,
   responses: { 200: json(z.object({ sources: z.array(SourceSchema) }), 'Every source with its health'), ...errors },
@@ -94,6 +97,8 @@ registry.registerPath({
 registry.registerPath({
   method: 'post',
   path: '/api/v1/admin/sources',
+  operationId: 'registerSource',
+  summary: 'Register a source',
   tags,
   security,
   request: { body: { content: { 'application/json': { schema: sourceEntryShape } } } },
@@ -107,6 +112,8 @@ registry.registerPath({
 registry.registerPath({
   method: 'patch',
   path: '/api/v1/admin/sources/{id}',
+  operationId: 'updateSource',
+  summary: 'Edit a source',
   tags,
   security,
   request: { params: idParam, body: { content: { 'application/json': { schema: sourceEntryShape.partial() } } } },
@@ -121,6 +128,8 @@ registry.registerPath({
 registry.registerPath({
   method: 'delete',
   path: '/api/v1/admin/sources/{id}',
+  operationId: 'disableSource',
+  summary: 'Disable a source (its history is kept)',
   tags,
   security,
   request: { params: idParam },
@@ -133,6 +142,8 @@ registry.registerPath({
 registry.registerPath({
   method: 'post',
   path: '/api/v1/admin/sources/{id}/poll',
+  operationId: 'pollSource',
+  summary: 'Poll a source now',
   tags,
   security,
   request: { params: idParam },
