@@ -236,6 +236,7 @@ describe('the sources API in the OpenAPI document', () => {
       '403',
       '409',
       '422',
+      '500',
       '503',
     ]);
     expect(document.components.securitySchemes.adminToken?.scheme).toBe('bearer');
