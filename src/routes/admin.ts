@@ -104,22 +104,39 @@ function fieldsOf(error: z.ZodError): Fields {
   return fields;
 }
 
-/** Reads and validates a JSON body: 415 for another content type, 400 if unparsable, 422 if invalid. */
-export async function readJson<T>(c: Context<AppEnv>, shape: z.ZodType<T>): Promise<{ value: T; size: number }> {
+// fatal: a body that is not UTF-8 is refused, never repaired with U+FFFD behind the editor's back.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Reads a JSON body as sent: 415 for another content type, 400 if it is not UTF-8 or not JSON. */
+async function readJsonBody(c: Context<AppEnv>): Promise<{ parsed: unknown; size: number }> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DomainError('unsupported_media_type', 'Send the body as application/json.');
   }
-  const body = await c.req.text();
-  let parsed: unknown;
+  const bytes = await c.req.arrayBuffer();
+  let text: string;
   try {
-    parsed = JSON.parse(body);
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new DomainError('invalid_json', 'The body is not valid UTF-8.');
+  }
+  try {
+    return { parsed: JSON.parse(text) as unknown, size: bytes.byteLength };
   } catch {
     throw new DomainError('invalid_json', 'The body is not valid JSON.');
   }
+}
+
+function validateBody<T>(shape: z.ZodType<T>, parsed: unknown): T {
   const result = shape.safeParse(parsed);
   if (!result.success) throw invalidFields(fieldsOf(result.error));
-  return { value: result.data, size: new TextEncoder().encode(body).length };
+  return result.data;
+}
+
+/** Reads and validates a JSON body: 415 for another content type, 400 if unreadable, 422 if invalid. */
+export async function readJson<T>(c: Context<AppEnv>, shape: z.ZodType<T>): Promise<{ value: T; size: number }> {
+  const { parsed, size } = await readJsonBody(c);
+  return { value: validateBody(shape, parsed), size };
 }
 
 export function limit(maxSize: number) {
@@ -140,9 +157,15 @@ function changeOf(c: Context<AppEnv>) {
   return { author: name.slice(0, 80) || 'editor', at: new Date().toISOString() };
 }
 
+/** Plain decimal digits only: `Number()` would also read "1e0", "0x1" and " 1" as 1. */
+function readPositiveInteger(text: string): number | null {
+  if (!/^[1-9][0-9]{0,14}$/.test(text)) return null;
+  return Number(text);
+}
+
 function parseId(c: Context<AppEnv>): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id < 1) throw new DomainError('not_found', 'No such document.');
+  const id = readPositiveInteger(c.req.param('id') ?? '');
+  if (id === null) throw new DomainError('not_found', 'No such document.');
   return id;
 }
 
@@ -190,10 +213,14 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 admin.use('/api/v1/admin/*', authenticate);
 
 admin.post('/api/v1/admin/documents', limit(RAW_IMPORT_LIMIT), async (c) => {
-  const { value, size } = await readJson(c, submissionShape);
-  if (value.raw === undefined && size > JSON_LIMIT) {
+  // Size before fields: a body over the JSON limit that is not a raw capture is "too large"
+  // (413), whatever else is wrong with it.
+  const { parsed, size } = await readJsonBody(c);
+  const isRaw = typeof parsed === 'object' && parsed !== null && 'raw' in parsed;
+  if (!isRaw && size > JSON_LIMIT) {
     return fail(c, 413, 'payload_too_large', `Only raw captures may exceed ${JSON_LIMIT} bytes.`);
   }
+  const value = validateBody(submissionShape, parsed);
   const outcome = await submitDocument(c.get('db'), value, changeOf(c));
   if (outcome.status !== 'created') {
     rebuildAfterResponse(c, outcome.rebuild);
@@ -246,10 +273,8 @@ admin.get('/api/v1/admin/documents/:id/revisions', async (c) => {
 
 admin.get('/api/v1/admin/documents/:id/revisions/:lang/:number', async (c) => {
   const id = parseId(c);
-  const number = Number(c.req.param('number'));
-  const revision = Number.isSafeInteger(number)
-    ? await getRevision(c.get('db'), id, c.req.param('lang'), number)
-    : null;
+  const number = readPositiveInteger(c.req.param('number'));
+  const revision = number === null ? null : await getRevision(c.get('db'), id, c.req.param('lang'), number);
   if (!revision) return fail(c, 404, 'not_found', 'No such revision.');
   return c.json(revision);
 });
