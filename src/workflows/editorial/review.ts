@@ -4,7 +4,8 @@
  * restoring an earlier revision (which is itself a new revision: history only grows).
  */
 import type { Database } from '../../db/client.ts';
-import { getRevision, META, loadDocumentState } from '../../db/editorial.ts';
+import { META, loadDocumentState } from '../../db/editorial.ts';
+import { getRevision } from '../../db/revisions.ts';
 import { DomainError, invalidFields, RevisionConflict } from '../../services/domain-error.ts';
 import { prepareText, type MetaSnapshot, type TextSnapshot } from '../../services/editorial.ts';
 import { getIsoWeek } from '../../services/iso-week.ts';

@@ -6,7 +6,8 @@
  * pieces (prepared text, meta snapshot, content hash, free slug).
  */
 import type { Database } from '../../db/client.ts';
-import { findDocumentByUrl, insertDocument, isSlugTaken, type ChangeStamp } from '../../db/editorial.ts';
+import { findDocumentByUrl, isSlugTaken } from '../../db/document-lookups.ts';
+import { insertDocument, type ChangeStamp } from '../../db/editorial.ts';
 import { insertProvenance, type ProvenanceInput } from '../../db/sources.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { hashDocument, prepareText, type MetaSnapshot, type PreparedDocument } from '../../services/editorial.ts';
