@@ -5,11 +5,11 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { getSource, insertSource, listSources, SourceExistsError, updateSource, type Source } from '../db/sources.ts';
-import { allowsPrivateHosts, pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
+import { getSource, listSources, SourceExistsError, type Source } from '../db/sources.ts';
+import { disableSource, editSource, registerSource } from '../workflows/ingestion/manage-sources.ts';
+import { pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
 import { sourceEntryShape } from '../workflows/ingestion/source-registry.ts';
-import { checkFetchUrl } from '../workflows/ingestion/url-guard.ts';
-import { DomainError, invalidFields } from '../services/domain-error.ts';
+import { DomainError } from '../services/domain-error.ts';
 import { authenticate, fail, handleAdminError, JSON_LIMIT, limit, readJson } from './admin.ts';
 // Documents these endpoints in /api/v1/openapi.json.
 import './admin-sources-openapi.ts';
@@ -42,16 +42,6 @@ function sourceView(source: Source) {
   };
 }
 
-/** A feed URL in a private network is refused at registration too (unless allowed for development). */
-function checkFeedUrl(c: Context<AppEnv>, url: string | undefined): void {
-  if (url === undefined) return;
-  try {
-    checkFetchUrl(url, allowsPrivateHosts(c.env));
-  } catch (error) {
-    throw invalidFields({ feedUrl: (error as Error).message });
-  }
-}
-
 function parseSourceId(c: Context<AppEnv>): number {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id < 1) throw new DomainError('not_found', 'No such source.');
@@ -69,9 +59,8 @@ adminSources.get('/api/v1/admin/sources', async (c) => {
 
 adminSources.post('/api/v1/admin/sources', limit(JSON_LIMIT), async (c) => {
   const { value } = await readJson(c, sourceShape);
-  checkFeedUrl(c, value.feedUrl);
   try {
-    const source = await insertSource(c.get('db'), value, new Date().toISOString());
+    const source = await registerSource(c.get('db'), c.env, value);
     c.header('Location', `/api/v1/admin/sources/${source.id}`);
     return c.json(sourceView(source), 201);
   } catch (error) {
@@ -84,9 +73,8 @@ adminSources.post('/api/v1/admin/sources', limit(JSON_LIMIT), async (c) => {
 adminSources.patch('/api/v1/admin/sources/:id', limit(JSON_LIMIT), async (c) => {
   const id = parseSourceId(c);
   const { value } = await readJson(c, patchShape);
-  checkFeedUrl(c, value.feedUrl);
   try {
-    const source = await updateSource(c.get('db'), id, value, new Date().toISOString());
+    const source = await editSource(c.get('db'), c.env, id, value);
     if (!source) return fail(c, 404, 'not_found', 'No such source.');
     return c.json(sourceView(source));
   } catch (error) {
@@ -98,7 +86,7 @@ adminSources.patch('/api/v1/admin/sources/:id', limit(JSON_LIMIT), async (c) => 
 
 /** Deleting disables: the source's documents keep their provenance. */
 adminSources.delete('/api/v1/admin/sources/:id', async (c) => {
-  const source = await updateSource(c.get('db'), parseSourceId(c), { enabled: false }, new Date().toISOString());
+  const source = await disableSource(c.get('db'), parseSourceId(c));
   if (!source) return fail(c, 404, 'not_found', 'No such source.');
   return c.json(sourceView(source));
 });
