@@ -15,7 +15,8 @@ export const OUR_ELEMENTS: ReadonlySet<string> = new Set(
 const LOGO = '<img src="/icon.svg" alt="" width="28" height="28"/>';
 
 /** An article's lead image as the article view writes it: the only other <img>, and only there. */
-const LEAD_IMAGE = /<figure class="lead-image"><img src="[^"<>]*" alt="" decoding="async" referrerpolicy="no-referrer"\/>/g;
+const LEAD_IMAGE =
+  /<figure class="lead-image"><img src="[^"<>]*" alt="" decoding="async" referrerpolicy="no-referrer"\/>/g;
 
 const ENTITY = /^&(?:amp|lt|gt|quot|apos|#39|#x27|#\d+|#x[0-9a-f]+);/i;
 
