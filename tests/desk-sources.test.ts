@@ -79,7 +79,7 @@ describe('the desk sources page', () => {
     const messages = [
       '保存できませんでした',
       '名前を入力してください',
-      'フィードの URL を入力',
+      '公開インターネット上のフィードの URL',
       '一覧から言語を選んで',
     ];
     expect(messages.filter((message) => !html.includes(message))).toEqual([]);
