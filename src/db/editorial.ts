@@ -126,23 +126,38 @@ function revisionStatement(
     .bind(id, lang, number, action, author, at, JSON.stringify(data));
 }
 
-function linkStatements(db: Database, id: number, meta: MetaSnapshot): D1PreparedStatement[] {
+function linkStatements(
+  db: Database,
+  id: number,
+  meta: MetaSnapshot,
+  mentions: Readonly<Record<string, number>> = {},
+): D1PreparedStatement[] {
   const d1 = db.$client;
   return [
     d1.prepare('DELETE FROM document_topics WHERE document_id = ?1').bind(id),
     d1
       .prepare(
+        // Joined like the entities: a database not seeded yet has no topic rows to link to.
         `INSERT INTO document_topics (document_id, topic_id, position)
-         SELECT ?1, value, key FROM json_each(?2)`,
+         SELECT ?1, j.value, j.key FROM json_each(?2) j JOIN topics t ON t.id = j.value`,
       )
       .bind(id, JSON.stringify(meta.topics)),
-    d1.prepare('DELETE FROM document_entities WHERE document_id = ?1').bind(id),
+    // Links that stay keep their counted mentions (an edit of the topics loses no salience);
+    // a new link counts `mentions[slug]`, else one.
+    d1
+      .prepare(
+        `DELETE FROM document_entities WHERE document_id = ?1
+           AND entity_id NOT IN (SELECT e.id FROM json_each(?2) j JOIN entities e ON e.slug = j.value)`,
+      )
+      .bind(id, JSON.stringify(meta.entities)),
     d1
       .prepare(
         `INSERT INTO document_entities (document_id, entity_id, mentions)
-         SELECT ?1, e.id, 1 FROM json_each(?2) j JOIN entities e ON e.slug = j.value`,
+         SELECT ?1, e.id, coalesce(m.value, 1) FROM json_each(?2) j JOIN entities e ON e.slug = j.value
+         LEFT JOIN json_each(?3) m ON m.key = j.value
+         WHERE true ON CONFLICT (document_id, entity_id) DO NOTHING`,
       )
-      .bind(id, JSON.stringify(meta.entities)),
+      .bind(id, JSON.stringify(meta.entities), JSON.stringify(mentions)),
   ];
 }
 
@@ -210,7 +225,7 @@ export async function insertDocument(
           JSON.stringify(doc.text.blocks),
           doc.text.contentHash,
         ),
-      ...linkStatements(db, id, meta),
+      ...linkStatements(db, id, meta, doc.mentions),
       revisionStatement(db, id, META, 1, 'create', author, at, meta),
       revisionStatement(db, id, doc.language, 1, 'create', author, at, {
         headline: doc.text.headline,
