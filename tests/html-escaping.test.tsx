@@ -225,6 +225,7 @@ describe('HTML escaping (properties)', () => {
           headline,
           summary,
           isFallback,
+          isMachineTranslation: !isFallback,
           textLanguage: 'en',
           topics: ['energy'],
           hasWeekSummary: true,

@@ -7,6 +7,7 @@
  * in workflows/editorial/.
  */
 import type { MetaSnapshot, PreparedDocument, PreparedText, TextSnapshot } from '../services/editorial.ts';
+import { TOPIC_IDS } from '../services/corpus.ts';
 import type { Block } from '../services/ingest.ts';
 import type { Database } from './client.ts';
 
@@ -135,11 +136,19 @@ function linkStatements(
   const d1 = db.$client;
   return [
     d1.prepare('DELETE FROM document_topics WHERE document_id = ?1').bind(id),
+    // The vocabulary is code (TOPIC_IDS, validated before any write); a database the seed has
+    // not loaded yet (ingestion polling a fresh site) gets the rows its links need.
     d1
       .prepare(
-        // Joined like the entities: a database not seeded yet has no topic rows to link to.
+        `INSERT INTO topics (id, position)
+         SELECT v.value, v.key FROM json_each(?2) j JOIN json_each(?1) v ON v.value = j.value
+         WHERE true ON CONFLICT (id) DO NOTHING`,
+      )
+      .bind(JSON.stringify(TOPIC_IDS), JSON.stringify(meta.topics)),
+    d1
+      .prepare(
         `INSERT INTO document_topics (document_id, topic_id, position)
-         SELECT ?1, j.value, j.key FROM json_each(?2) j JOIN topics t ON t.id = j.value`,
+         SELECT ?1, value, key FROM json_each(?2)`,
       )
       .bind(id, JSON.stringify(meta.topics)),
     // Links that stay keep their counted mentions (an edit of the topics loses no salience);
