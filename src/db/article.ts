@@ -4,9 +4,11 @@ import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Block } from '../services/ingest.ts';
 import type { EntityDescriptionColumns } from '../services/entity-text.ts';
 import type { Database } from './client.ts';
+import type { RightsPolicy } from './sources.ts';
 import { isLive } from './queries.ts';
 import {
   documentEntities,
+  documentProvenance,
   documents,
   documentSources,
   documentTopics,
@@ -47,6 +49,8 @@ export interface Article {
   } & EntityDescriptionColumns)[];
   /** Other sources that published the same report (linked by the editorial desk). */
   otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
+  /** For an ingested document: the rights policy it was stored under and its lead image; null for editors' entries. */
+  provenance: { rights: RightsPolicy; leadImageUrl: string | null; leadImageCredit: string | null } | null;
 }
 
 /**
@@ -108,6 +112,14 @@ export function articleStatements(db: Database, slug: string) {
       .from(documentSources)
       .where(eq(documentSources.documentId, documentId))
       .orderBy(asc(documentSources.publishedOn), asc(documentSources.sourceName)),
+    db
+      .select({
+        rights: documentProvenance.rights,
+        leadImageUrl: documentProvenance.leadImageUrl,
+        leadImageCredit: documentProvenance.leadImageCredit,
+      })
+      .from(documentProvenance)
+      .where(eq(documentProvenance.documentId, documentId)),
   ] as const;
 }
 
@@ -120,6 +132,7 @@ export function toArticle([
   entityRows,
   summaryRows,
   sourceRows,
+  provenanceRows,
 ]: ArticleResults): Article | null {
   const doc = docs[0];
   if (!doc) return null;
@@ -139,6 +152,7 @@ export function toArticle([
     texts: texts.map((text) => ({ ...text, blocks: JSON.parse(text.body) as Block[] })),
     topics: topicRows.map((row) => row.topicId),
     entities: entityRows,
+    provenance: provenanceRows[0] ?? null,
   };
 }
 
