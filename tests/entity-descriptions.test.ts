@@ -40,6 +40,8 @@ describe('entity descriptions as data', () => {
       expect(entity.description.uz).not.toMatch(/[oOgG]\u02BC/);
       // Japanese: full-width punctuation, no half-width brackets or colons.
       expect(entity.description.ja).not.toMatch(/[():]/);
+      // …and no Latin letters: a Japanese page carries no English outside lang="en" spans.
+      expect(entity.description.ja).not.toMatch(/[A-Za-z]/);
       expect(entity.description.ja.endsWith('。')).toBe(true);
     },
   );
