@@ -89,6 +89,13 @@ export const entities = sqliteTable('entities', {
   nameEn: text().notNull(),
   nameUz: text().notNull(),
   nameJa: text().notNull(),
+  /**
+   * A short factual description per content language (uz in Latin; the Cyrillic edition
+   * transliterates it). Null only for rows written before migration 0009 and not reseeded.
+   */
+  descriptionEn: text(),
+  descriptionUz: text(),
+  descriptionJa: text(),
 });
 
 export const documentEntities = sqliteTable(
