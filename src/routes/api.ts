@@ -5,6 +5,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-env.ts';
+import { DomainError } from '../services/domain-error.ts';
+import { admin } from './admin.ts';
 import { getArticle, listArticlesAfter } from '../db/queries.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
@@ -82,23 +84,19 @@ const SearchResultSchema = z
   })
   .openapi('SearchResults');
 
-function errorBody(code: string, message: string) {
-  return { error: { code, message } };
-}
-
 const jsonError = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
 export const api = new OpenAPIHono<AppEnv>({
-  defaultHook: (result, c) => {
+  defaultHook: (result) => {
     if (!result.success) {
       const issue = result.error.issues[0];
-      return c.json(
-        errorBody('invalid_request', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`),
-        400,
-      );
+      throw new DomainError('invalid_request', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
     }
   },
 });
+
+// First, so that its fallback answers every /api/v1/admin/ path, and its routes are in the document.
+api.route('/', admin);
 
 api.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }));
 
@@ -146,7 +144,7 @@ api.openapi(listRoute, async (c) => {
   const { cursor, limit } = c.req.valid('query');
   const after = cursor === undefined ? null : decodeCursor(cursor);
   if (cursor !== undefined && after === null)
-    return c.json(errorBody('invalid_cursor', 'cursor: not a cursor this API issued'), 400);
+    throw new DomainError('invalid_cursor', 'cursor: not a cursor this API issued');
   const contentLang = getContentLanguage(lang);
   const script = getScript(lang);
   const rows = await listArticlesAfter(c.get('db'), contentLang, after, limit + 1);
@@ -198,7 +196,7 @@ function entityName(entity: { nameEn: string; nameUz: string; nameJa: string }, 
 api.openapi(articleRoute, async (c) => {
   const { lang, slug } = c.req.valid('param');
   const article = await getArticle(c.get('db'), slug);
-  if (!article) return c.json(errorBody('not_found', `no article "${slug}"`), 404);
+  if (!article) throw new DomainError('not_found', `no article "${slug}"`);
   const contentLang = getContentLanguage(lang);
   const own = article.texts.find((candidate) => candidate.lang === contentLang);
   const script = own ? getScript(lang) : (value: string) => value;
@@ -249,7 +247,7 @@ const weekRoute = createRoute({
 api.openapi(weekRoute, async (c) => {
   const { lang, week } = c.req.valid('param');
   const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
-  if (!row) return c.json(errorBody('not_found', `no weekly summary for ${week}`), 404);
+  if (!row) throw new DomainError('not_found', `no weekly summary for ${week}`);
   const summary = JSON.parse(row.content) as WeeklySummaryContent;
   const origin = new URL(c.req.url).origin;
   return c.json(
@@ -336,4 +334,6 @@ api.doc31('/api/v1/openapi.json', {
 });
 
 // Anything else under /api answers in JSON too, never with an HTML page.
-api.all('/api/*', (c) => c.json(errorBody('not_found', 'no such API route'), 404));
+api.all('/api/*', () => {
+  throw new DomainError('not_found', 'no such API route');
+});

@@ -7,7 +7,8 @@ import type { AppEnv } from '../app-env.ts';
 import { ArticlePage } from '../views/article.tsx';
 import { HomePage } from '../views/home.tsx';
 import { conditionalGet, toHttpDate } from './conditional.ts';
-import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { pageNotFound } from './error-response.tsx';
+import { buildPageContext } from './page-helpers.tsx';
 import { registerWeekRoutes } from './weeks.tsx';
 import { registerExploreRoutes } from './explore.tsx';
 
@@ -30,7 +31,7 @@ pages.get('/:lang/', async (c) => {
   const pageParam = c.req.query('page');
   const pageNumber = pageParam === undefined ? 1 : Number(pageParam);
   if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
-    return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    throw pageNotFound();
   }
   const { total, lastModified, items } = await listStories(
     c.get('db'),
@@ -40,7 +41,7 @@ pages.get('/:lang/', async (c) => {
   );
   if (lastModified) c.header('Last-Modified', toHttpDate(lastModified));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+  if (pageNumber > pageCount) throw pageNotFound();
   const rest = pageNumber === 1 ? '/' : `/?page=${pageNumber}`;
   return c.html(
     <HomePage
@@ -56,7 +57,7 @@ pages.get('/:lang/articles/:slug', async (c) => {
   const lang = c.get('lang');
   const slug = c.req.param('slug');
   const article = SLUG.test(slug) ? await getArticle(c.get('db'), slug) : null;
-  if (!article) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="articleNotFound" />, 404);
+  if (!article) throw pageNotFound('articleNotFound');
   c.header('Last-Modified', toHttpDate(article.updatedAt));
   return c.html(<ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} article={article} />);
 });
@@ -70,4 +71,6 @@ pages.get('/:lang', (c) => {
   return isEdition(lang) ? c.redirect(`/${lang}/`, 301) : c.notFound();
 });
 // Anything else under a known edition is a 404 in that edition's language.
-pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));
+pages.all('/:lang/*', () => {
+  throw pageNotFound();
+});

@@ -9,7 +9,8 @@ import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { editionPath } from '../views/page-context.ts';
 import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
 import { toHttpDate } from './conditional.ts';
-import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { pageNotFound } from './error-response.tsx';
+import { buildPageContext } from './page-helpers.tsx';
 
 /** A quarter of weekly items: enough for a reader who polls rarely, without a megabyte feed. */
 export const FEED_ITEMS = 12;
@@ -30,7 +31,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const lang = c.get('lang');
     const week = c.req.param('week');
     const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
-    if (!row) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="weekNotFound" />, 404);
+    if (!row) throw pageNotFound('weekNotFound');
     c.header('Last-Modified', toHttpDate(row.updatedAt));
     const summary = JSON.parse(row.content) as WeeklySummaryContent;
     return c.html(
