@@ -16,6 +16,7 @@ export const TRIGRAM = 3;
 const CONTROL = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
 const APOSTROPHES = /[ʻʼ'‘’`ʹʽ]/g;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const NEW_LATIN = /[şçğöŞÇĞÖ]/u;
 
 export interface SearchQuery {
   /** The cleaned query, for showing back to the reader. */
@@ -40,7 +41,8 @@ export function parseSearchQuery(raw: string | undefined | null): SearchQuery {
     .trim();
   // Shown back to the reader as "Results for …", so in the orthography the pages use.
   const text = normalizeApostrophes(cleaned);
-  const folded = CYRILLIC.test(text) ? foldUzbekForSearch(text) : foldForIndex(text);
+  // Cyrillic and the 2026 Latin letters (ş ç ğ ö) are read as the 1995 Latin the index holds.
+  const folded = CYRILLIC.test(text) || NEW_LATIN.test(text) ? foldUzbekForSearch(text) : foldForIndex(text);
   const terms = [
     ...new Set(
       folded
