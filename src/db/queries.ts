@@ -74,10 +74,10 @@ function countCondition(filter: StoryFilter) {
   return and(eq(storyCounts.scope, 'all'), eq(storyCounts.key, ''));
 }
 
-/** The later of two ISO instants (either may be missing); parsed, as their formats differ. */
+/** The later of two instants (either may be missing): one format (migration 0008), so as strings. */
 function later(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b;
-  return Date.parse(b) > Date.parse(a) ? b : a;
+  return b > a ? b : a;
 }
 
 /** The page's stories: newest first, in the wanted language where a translation exists. */
@@ -284,7 +284,7 @@ export async function getArticle(db: Database, slug: string): Promise<Article | 
     updatedAt: doc.updatedAt,
     weekSummaryLangs: summaryRows.map((row) => row.lang),
     otherSources: sourceRows,
-    texts: texts.map((text) => ({ ...text, blocks: JSON.parse(text.body) as Block[] })),
+    texts: texts.map(({ body, ...text }) => ({ ...text, blocks: body })),
     topics: topicRows.map((row) => row.topicId),
     entities: entityRows,
   };

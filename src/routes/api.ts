@@ -13,7 +13,6 @@ import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { EDITIONS, getContentLanguage, getScript, type ContentLanguage } from '../services/languages.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
-import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 
 const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
 
@@ -248,7 +247,7 @@ api.openapi(weekRoute, async (c) => {
   const { lang, week } = c.req.valid('param');
   const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
   if (!row) throw new DomainError('not_found', `no weekly summary for ${week}`);
-  const summary = JSON.parse(row.content) as WeeklySummaryContent;
+  const summary = row.content;
   const origin = new URL(c.req.url).origin;
   return c.json(
     {

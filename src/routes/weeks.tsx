@@ -5,7 +5,6 @@ import { getWeekSummary, listFeedWeeks, listWeekArchive } from '../db/summaries.
 import { buildAtom, buildJsonFeed, buildRss, FEED_CONTENT_TYPES, type FeedChannel } from '../services/feeds.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { LANGUAGE_TAGS } from '../services/languages.ts';
-import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { editionPath } from '../views/page-context.ts';
 import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
 import { toHttpDate } from './conditional.ts';
@@ -33,7 +32,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
     if (!row) throw pageNotFound('weekNotFound');
     c.header('Last-Modified', toHttpDate(row.updatedAt));
-    const summary = JSON.parse(row.content) as WeeklySummaryContent;
+    const summary = row.content;
     return c.html(
       <WeekPage
         page={buildPageContext(c.req.url, lang, `/weeks/${week}`)}

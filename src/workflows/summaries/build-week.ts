@@ -24,14 +24,14 @@ async function buildSummaryRow(
   at: string,
 ): Promise<SummaryWrite> {
   const summary = buildWeeklySummary(week, docs, locale);
-  const content = JSON.stringify(summary);
   return {
     week,
     lang: locale.lang,
     title: summary.title,
     summaryText: summary.intro,
-    content,
-    contentHash: await hashText(content),
+    // Drizzle stores the column as JSON.stringify(content): the bytes hashed here.
+    content: summary,
+    contentHash: await hashText(JSON.stringify(summary)),
     sourceHash,
     firstPublishedAt: at,
     updatedAt: at,
