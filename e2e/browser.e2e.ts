@@ -163,18 +163,83 @@ describe('keyboard only', () => {
   });
 });
 
+/** Issue 15, defect 8: the site on a phone (375 × 812, an iPhone's viewport) and on paper. */
+describe('phone layout and print', () => {
+  const PHONE = { width: 375, height: 812 };
+
+  it.each(EDITIONS)('%s: the header takes at most a fifth of the screen, nothing in it cut off', async (edition) => {
+    const page = await newPage({ viewport: PHONE });
+    await page.goto(`/${edition}/weeks/${WEEK}`);
+    const header = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search')!;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const menu = document.querySelector('.sections ul')!;
+      return {
+        height: document.querySelector('header.site')!.getBoundingClientRect().height,
+        placeholder: context.measureText(input.placeholder).width,
+        inputRoom: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        menuOverflow: menu.scrollWidth - menu.clientWidth,
+      };
+    });
+    expect(header.height).toBeLessThanOrEqual(PHONE.height * 0.2);
+    expect(header.placeholder, 'the search placeholder fits its box').toBeLessThanOrEqual(header.inputRoom);
+    expect(header.menuOverflow, 'no menu entry is cut off').toBeLessThanOrEqual(0);
+  });
+
+  it.each(EDITIONS)('%s: tags and menu links are touch targets of 24 px or more', async (edition) => {
+    const page = await newPage({ viewport: PHONE });
+    await page.goto(`/${edition}/articles/${ARTICLE}`);
+    const heights = await page.evaluate(() =>
+      [...document.querySelectorAll('.chips a, .sections a, .langs a')].map(
+        (link) => link.getBoundingClientRect().height,
+      ),
+    );
+    expect(heights.length).toBeGreaterThan(10);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(24);
+  });
+
+  it.each(EDITIONS)('%s: an article’s date and source each stay on one row with their label', async (edition) => {
+    const page = await newPage({ viewport: PHONE });
+    await page.goto(`/${edition}/articles/${ARTICLE}`);
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('dl.facts dt')].map((term) => [
+        Math.round(term.getBoundingClientRect().top),
+        Math.round(term.nextElementSibling!.getBoundingClientRect().top),
+      ]),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const [term, definition] of rows) expect(definition).toBe(term);
+  });
+
+  it('print leaves out the search box and the subscription links', async () => {
+    const page = await newPage();
+    await page.goto(`/en/weeks/${WEEK}`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['form.search', '.footer-links', 'p.follow', 'nav.langs']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+  });
+});
+
 describe('screenshots', () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
   });
 
   for (const width of [1280, 375]) {
-    it.each(EDITIONS)(`%s at ${width} px: home, article and week render without horizontal scroll`, async (edition) => {
+    it.each(EDITIONS)(`%s at ${width} px: every kind of page renders without horizontal scroll`, async (edition) => {
       const page = await newPage({ viewport: { width, height: 900 } });
       for (const [name, rest] of [
         ['home', '/'],
         ['article', `/articles/${ARTICLE}`],
         ['week', `/weeks/${WEEK}`],
+        ['week-archive', '/weeks/'],
+        ['topic', '/topics/energy'],
+        ['subscribe', '/subscribe'],
+        ['about', '/about'],
       ] as const) {
         const response = await page.goto(`/${edition}${rest}`);
         expect(response?.status()).toBe(200);

@@ -35,6 +35,8 @@ export function pageTypes(lang: Edition): { name: string; path: string }[] {
     { name: 'search-no-query', path: `/${lang}/search?q=` },
     { name: 'search-no-hits', path: `/${lang}/search?q=zzzqqxx` },
     { name: 'not-found', path: `/${lang}/no-such-page` },
+    { name: 'subscribe', path: `/${lang}/subscribe` },
+    { name: 'about', path: `/${lang}/about` },
   ];
 }
 

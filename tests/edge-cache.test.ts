@@ -130,6 +130,9 @@ describe('one D1 round trip per page view', () => {
     '/uz/topics/?one-trip',
     '/ja/topics/energy?one-trip',
     '/en/entities/samarkand?one-trip',
+    '/uz/weeks/2025-W34?one-trip',
+    '/uz-Cyrl/topics/energy/feed.atom?one-trip',
+    `/ja/articles/${ARTICLE}?one-trip`,
   ])('%s: a miss reads the content version inside the page batch, a hit reads only the version', async (path) => {
     const miss = await fetchPage(path);
     expect(miss.status).toBe(200);
@@ -143,6 +146,12 @@ describe('one D1 round trip per page view', () => {
     // The label is the cache's own business.
     expect(miss.headers.get('X-Content-Version')).toBeNull();
     expect(hit.headers.get('X-Content-Version')).toBeNull();
+  });
+
+  it.each(['/en/subscribe', '/ja/about'])('%s reads nothing from D1 at all', async (path) => {
+    const page = await fetchPage(path);
+    expect(page.status).toBe(200);
+    expect(d1Cost(page).roundTrips).toBe(0);
   });
 
   it('a stale entry costs the check and the page, then is served again', async () => {

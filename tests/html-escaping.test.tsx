@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Article, StoryListItem } from '../src/db/queries.ts';
+import type { Article } from '../src/db/article.ts';
+import type { StoryListItem } from '../src/db/queries.ts';
 import { SNIPPET_END, SNIPPET_START, type SearchHit } from '../src/db/search.ts';
 import { buildPageContext } from '../src/routes/page-helpers.tsx';
 import { EDITIONS } from '../src/services/languages.ts';
@@ -105,7 +106,43 @@ describe('HTML escaping (properties)', () => {
             ],
           };
           const page = buildPageContext('https://digest.test/', lang, '/articles/a-story');
-          return noProblem(await render(<ArticlePage page={page} article={article} />));
+          // The story, the next story and related reports carry stored text too.
+          const story = {
+            slug: 'a-story',
+            headline: data.headline,
+            textLang: 'en',
+            sentences: [data.headline],
+            sources: [
+              {
+                slug: 'a-story',
+                name: data.sourceName,
+                url: 'https://source.example/',
+                headline: data.headline,
+                publishedOn: '2025-12-17',
+              },
+              {
+                slug: 'b-story',
+                name: data.otherSource,
+                url: 'https://other.example/',
+                headline: data.headline,
+                publishedOn: '2025-12-18',
+              },
+            ],
+            topics: ['energy'],
+            publishedOn: '2025-12-18',
+          };
+          const related = [
+            {
+              slug: 'c-story',
+              headline: data.headline,
+              publishedOn: '2025-12-01',
+              sourceName: data.sourceName,
+              textLanguage: 'ja',
+              shared: 1,
+            },
+          ];
+          const pageData = { article, story, next: { story, week: '2025-W50' }, related };
+          return noProblem(await render(<ArticlePage page={page} data={pageData} />));
         },
       ),
       { numRuns: 1000 },
@@ -161,6 +198,7 @@ describe('HTML escaping (properties)', () => {
           textLanguage: 'en',
           topics: ['energy'],
           hasWeekSummary: true,
+          updatedAt: '2025-12-17T09:00:00.000Z',
         };
         const page = buildPageContext('https://digest.test/', lang, '/');
         return noProblem(await render(<HomePage page={page} items={[item]} pageNumber={1} pageCount={1} />));

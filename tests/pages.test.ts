@@ -86,8 +86,10 @@ describe('home', () => {
     expect(uz).toContain('2025-yil, 51-hafta');
     const en = await (await get('/en/')).text();
     expect(en).toContain('December 20, 2025');
-    expect(en).toContain('2 stories');
-    expect(en).toContain('1 story');
+    // A week's group counts reports (issue 15, defect 3): a story is what the week page groups them into.
+    expect(en).toContain('2 reports');
+    expect(en).toContain('1 report');
+    expect(en).not.toContain('2 stories');
   });
 
   it('shows summaries in the page language', async () => {

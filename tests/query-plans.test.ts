@@ -12,14 +12,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../src/db/client.ts';
-import {
-  countCorpus,
-  getArticle,
-  listArticlesAfter,
-  listStories,
-  listTopicCounts,
-  readContentVersion,
-} from '../src/db/queries.ts';
+import { getArticle } from '../src/db/article.ts';
+import { getArticlePage } from '../src/db/article-page.ts';
+import { getWeekPage } from '../src/db/week-pages.ts';
+import { countCorpus, listArticlesAfter, listStories, listTopicCounts, readContentVersion } from '../src/db/queries.ts';
 import { searchDocuments } from '../src/db/search.ts';
 import { getWeekSummary, listFeedWeeks, listWeekArchive, loadWeekDocuments } from '../src/db/summaries.ts';
 import { parseSearchQuery } from '../src/services/search-query.ts';
@@ -69,7 +65,9 @@ const QUERIES: [string, (db: Database) => Promise<unknown>][] = [
   ['getArticle (article page)', (db) => getArticle(db, SLUG)],
   ['listArticlesAfter (API, first page)', (db) => listArticlesAfter(db, 'en', null, 21)],
   ['listArticlesAfter (API, cursor)', (db) => listArticlesAfter(db, 'en', { publishedOn: '2025-12-19', id: 2 }, 21)],
-  ['getWeekSummary (week page)', (db) => getWeekSummary(db, WEEK, 'en')],
+  ['getWeekSummary (API week)', (db) => getWeekSummary(db, WEEK, 'en')],
+  ['getWeekPage (week page)', (db) => getWeekPage(db, WEEK, 'en')],
+  ['getArticlePage (article page)', (db) => getArticlePage(db, SLUG, 'uz-Cyrl', 'uz')],
   ['listWeekArchive (week archive)', (db) => listWeekArchive(db, 'en', 520)],
   ['listFeedWeeks (feeds)', (db) => listFeedWeeks(db, 'en', 12, 10)],
   ['listTopicCounts (topics page)', (db) => listTopicCounts(db)],

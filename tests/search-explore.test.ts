@@ -27,7 +27,9 @@ describe('search', () => {
       const html = await (await get(path)).text();
       const edition = path.split('/')[1] ?? '';
       expect(html).toContain(`<form class="search" role="search" action="/${edition}/search" method="get">`);
-      expect(html).toMatch(/<label for="site-search">[^<]+<\/label><input id="site-search" name="q" type="search"/);
+      expect(html).toMatch(
+        /<label class="vh" for="site-search">[^<]+<\/label><input id="site-search" name="q" type="search"/,
+      );
     },
   );
 

@@ -330,7 +330,8 @@ describe('story counters through the editorial API', () => {
     expect((await healthCounts()).documents).toBe(documentsBefore);
     const trade = (await recount()).find((row) => row.scope === 'topic' && row.key === 'trade')?.n ?? 0;
     const topicPage = await (await get('/en/topics/trade')).text();
-    expect(topicPage).toContain(trade === 1 ? '1 story' : `${trade} stories`);
+    // A topic page counts reports (issue 15, defect 3: a story groups reports).
+    expect(topicPage).toContain(trade === 1 ? '1 report' : `${trade} reports`);
     expect(topicPage).toContain('wind farm opens in Navoi');
   });
 });

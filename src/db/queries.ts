@@ -1,14 +1,12 @@
 /** Read queries of the pages. Each page view costs one D1 round trip (one query or one batch). */
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Block } from '../services/ingest.ts';
 import type { ContentLanguage } from '../services/languages.ts';
 import type { Database } from './client.ts';
 import { CONTENT_VERSION_SQL } from './session.ts';
 import {
   documentEntities,
   documents,
-  documentSources,
   documentTopics,
   entities,
   storyCounts,
@@ -32,6 +30,8 @@ export interface StoryListItem {
   topics: string[];
   /** A weekly summary of this story's week exists in the page language. */
   hasWeekSummary: boolean;
+  /** When the document last changed (feeds' item update time). */
+  updatedAt: string;
 }
 
 const topicsJson = sql<string>`(SELECT json_group_array(topic_id) FROM (SELECT ${documentTopics.topicId} AS topic_id FROM ${documentTopics} WHERE ${documentTopics.documentId} = ${documents.id} ORDER BY ${documentTopics.position}))`;
@@ -42,7 +42,7 @@ export interface StoryFilter {
 }
 
 /** Documents an editor deleted are kept but never shown. */
-const isLive = isNull(documents.deletedAt);
+export const isLive = isNull(documents.deletedAt);
 
 function filterCondition(filter: StoryFilter) {
   return and(isLive, narrowCondition(filter));
@@ -145,6 +145,7 @@ function toStoryPage(lang: ContentLanguage, rows: StoryRow[], totals: TotalsRow[
       textLanguage: row.hasWanted ? lang : row.originalLanguage,
       topics: JSON.parse(row.topics) as string[],
       hasWeekSummary: Boolean(row.hasWeekSummary),
+      updatedAt: row.updatedAt,
     })),
   };
 }
@@ -187,107 +188,6 @@ export async function getEntityStories(
   ]);
   const entity = found[0];
   return entity ? { entity, stories: toStoryPage(lang, rows, totals) } : undefined;
-}
-
-export interface ArticleText {
-  lang: string;
-  headline: string;
-  blocks: Block[];
-  origin: string;
-}
-
-export interface Article {
-  slug: string;
-  sourceName: string;
-  sourceUrl: string;
-  publishedOn: string;
-  publishedNote: string | null;
-  isoWeek: string;
-  originalLanguage: string;
-  headlineIsEditorial: boolean;
-  photoCredit: string | null;
-  updatedAt: string;
-  /** Languages in which the weekly summary of the article's week exists. */
-  weekSummaryLangs: string[];
-  texts: ArticleText[];
-  topics: string[];
-  entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
-  /** Other sources that published the same report (linked by the editorial desk). */
-  otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
-}
-
-export async function getArticle(db: Database, slug: string): Promise<Article | null> {
-  const documentId = sql`(SELECT ${documents.id} FROM ${documents} WHERE ${documents.slug} = ${slug})`;
-  const [docs, texts, topicRows, entityRows, summaryRows, sourceRows] = await db.batch([
-    db
-      .select()
-      .from(documents)
-      .where(and(eq(documents.slug, slug), isLive)),
-    db
-      .select({
-        lang: translations.lang,
-        headline: translations.headline,
-        body: translations.body,
-        origin: translations.origin,
-      })
-      .from(translations)
-      .where(eq(translations.documentId, documentId)),
-    db
-      .select({ topicId: documentTopics.topicId })
-      .from(documentTopics)
-      .where(eq(documentTopics.documentId, documentId))
-      .orderBy(asc(documentTopics.position)),
-    db
-      .select({
-        slug: entities.slug,
-        kind: entities.kind,
-        nameEn: entities.nameEn,
-        nameUz: entities.nameUz,
-        nameJa: entities.nameJa,
-        mentions: documentEntities.mentions,
-      })
-      .from(documentEntities)
-      .innerJoin(entities, eq(entities.id, documentEntities.entityId))
-      .where(eq(documentEntities.documentId, documentId))
-      .orderBy(desc(documentEntities.mentions), asc(entities.slug)),
-    db
-      .select({ lang: weeklySummaries.lang })
-      .from(weeklySummaries)
-      .where(
-        eq(
-          weeklySummaries.week,
-          sql`(SELECT ${documents.isoWeek} FROM ${documents} WHERE ${documents.slug} = ${slug})`,
-        ),
-      ),
-    db
-      .select({
-        sourceName: documentSources.sourceName,
-        sourceUrl: documentSources.sourceUrl,
-        publishedOn: documentSources.publishedOn,
-      })
-      .from(documentSources)
-      .where(eq(documentSources.documentId, documentId))
-      .orderBy(asc(documentSources.publishedOn), asc(documentSources.sourceName)),
-  ]);
-  const doc = docs[0];
-  if (!doc) return null;
-  return {
-    slug: doc.slug,
-    sourceName: doc.sourceName,
-    sourceUrl: doc.sourceUrl,
-    publishedOn: doc.publishedOn,
-    publishedNote: doc.publishedNote,
-    isoWeek: doc.isoWeek,
-    originalLanguage: doc.originalLanguage,
-    headlineIsEditorial: doc.headlineIsEditorial,
-    photoCredit: doc.photoCredit,
-    updatedAt: doc.updatedAt,
-    weekSummaryLangs: summaryRows.map((row) => row.lang),
-    otherSources: sourceRows,
-    texts: texts.map(({ body, ...text }) => ({ ...text, blocks: body })),
-    topics: topicRows.map((row) => row.topicId),
-    entities: entityRows,
-  };
 }
 
 /** Live documents and stored texts, from their counters (migration 0007). */

@@ -202,13 +202,23 @@ const WEEK_HEADING = {
   updatedAt: weeklySummaries.updatedAt,
 };
 
-/** The archive: each week's title and one-line summary, newest first; never the content. */
-export async function listWeekArchive(
-  db: Database,
-  lang: string,
-  limit: number,
-): Promise<Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'>[]> {
-  const [rows] = await db.batch([newestWeeksOf(db.select(WEEK_HEADING).from(weeklySummaries).$dynamic(), lang, limit)]);
+export interface ArchiveWeek extends Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'> {
+  /** The week's top story (stories are stored ranked), or null for a week without one. */
+  topHeadline: string | null;
+  storyCount: number;
+}
+
+/**
+ * The archive: each week's title, one-line summary and top headline, newest first. SQLite
+ * picks the one headline out of the stored JSON, so D1 never sends the content itself.
+ */
+export async function listWeekArchive(db: Database, lang: string, limit: number): Promise<ArchiveWeek[]> {
+  const fields = {
+    ...WEEK_HEADING,
+    topHeadline: sql<string | null>`json_extract(${weeklySummaries.content}, '$.stories[0].headline')`,
+    storyCount: sql<number>`json_array_length(${weeklySummaries.content}, '$.stories')`,
+  };
+  const [rows] = await db.batch([newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit)]);
   return rows;
 }
 

@@ -33,7 +33,7 @@ export function respondWithError(c: Context<AppEnv>, error: DomainError): Respon
     return c.html(<NotFoundView url={c.req.url} lang={lang} reason={reason} />, status);
   }
   const t = getTranslator(lang);
-  const page = buildPageContext(c.req.url, lang, '/');
+  const page = { ...buildPageContext(c.req.url, lang, '/'), section: null };
   return c.html(<ErrorPage page={page} title={t('errors.serverTitle')} message={t('errors.serverError')} />, status);
 }
 

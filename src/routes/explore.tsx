@@ -21,6 +21,16 @@ export function parsePage(value: string | undefined): number | null {
   return page >= 1 ? page : null;
 }
 
+/**
+ * Topics with reports, the most reported first; ties keep the vocabulary's order, so the list
+ * is the same on every request.
+ */
+export function orderTopicsByCount(counts: ReadonlyMap<string, number>): { topic: string; count: number }[] {
+  return TOPIC_IDS.map((topic) => ({ topic, count: counts.get(topic) ?? 0 }))
+    .filter((entry) => entry.count > 0)
+    .sort((a, b) => b.count - a.count || TOPIC_IDS.indexOf(a.topic) - TOPIC_IDS.indexOf(b.topic));
+}
+
 export function registerExploreRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/search', async (c) => {
     const lang = c.get('lang');
@@ -36,7 +46,8 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
     const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
     return c.html(
       <SearchPage
-        page={buildPageContext(c.req.url, lang, '/search')}
+        // The query is part of the page: the language switch and the alternates keep it.
+        page={buildPageContext(c.req.url, lang, query.text ? `/search?q=${encodeURIComponent(query.text)}` : '/search')}
         query={query.text}
         terms={query.terms}
         hits={hits}
@@ -50,10 +61,7 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/topics/', async (c) => {
     const lang = c.get('lang');
     const counts = new Map((await listTopicCounts(c.get('db'))).map((row) => [row.topic, row.count]));
-    const topics = TOPIC_IDS.filter((topic) => (counts.get(topic) ?? 0) > 0).map((topic) => ({
-      topic,
-      count: counts.get(topic) ?? 0,
-    }));
+    const topics = orderTopicsByCount(counts);
     return c.html(<TopicsPage page={buildPageContext(c.req.url, lang, '/topics/')} topics={topics} />);
   });
 
@@ -76,11 +84,12 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
       <StoryListPage
         page={buildPageContext(c.req.url, lang, `/topics/${topic}`)}
         title={t('topicsPage.topicTitle', { topic: name })}
-        intro={t('topicsPage.storyCount', { count: total })}
+        intro={t('topicsPage.reportCount', { count: total })}
         items={items}
         pageNumber={pageNumber}
         pageCount={pageCount}
         basePath={basePath}
+        feed={{ title: t('topicFeed.title', { topic: name }), prefix: basePath }}
       />,
     );
   });
@@ -107,6 +116,10 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
         page={buildPageContext(c.req.url, lang, `/entities/${slug}`)}
         title={t('entityPage.title', { name })}
         intro={t('entityPage.intro', { name })}
+        facts={t('entityPage.facts', {
+          kind: t(`entityKind.${entity.kind}`),
+          reports: t('topicsPage.reportCount', { count: total }),
+        })}
         items={items}
         pageNumber={pageNumber}
         pageCount={pageCount}

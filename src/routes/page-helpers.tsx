@@ -2,7 +2,7 @@
 import { getTranslator } from '../i18n/index.ts';
 import { getContentLanguage, getScript, LANGUAGE_TAGS } from '../services/languages.ts';
 import { ErrorPage } from '../views/error-page.tsx';
-import type { PageContext } from '../views/page-context.ts';
+import { sectionOf, type PageContext } from '../views/page-context.ts';
 
 export function buildPageContext(url: string, lang: PageContext['lang'], rest: string): PageContext {
   return {
@@ -13,6 +13,7 @@ export function buildPageContext(url: string, lang: PageContext['lang'], rest: s
     t: getTranslator(lang),
     origin: new URL(url).origin,
     rest,
+    section: sectionOf(rest),
   };
 }
 
@@ -27,7 +28,7 @@ export function NotFoundView({
   lang: PageContext['lang'];
   reason: NotFoundReason;
 }) {
-  const page = buildPageContext(url, lang, '/');
+  const page = { ...buildPageContext(url, lang, '/'), section: null };
   return (
     <ErrorPage
       page={page}

@@ -1,6 +1,7 @@
 /** Reader-facing HTML pages of one edition: /{lang}/… (HTTP concerns only). */
 import { Hono } from 'hono';
-import { getArticle, listStories } from '../db/queries.ts';
+import { getArticlePage } from '../db/article-page.ts';
+import { listStories } from '../db/queries.ts';
 import { getTranslator } from '../i18n/index.ts';
 import { getContentLanguage, isEdition } from '../services/languages.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -11,6 +12,7 @@ import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
 import { registerWeekRoutes } from './weeks.tsx';
 import { registerExploreRoutes } from './explore.tsx';
+import { registerReaderPages } from './reader-pages.tsx';
 
 export const PAGE_SIZE = 10;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,14 +58,15 @@ pages.get('/:lang/', async (c) => {
 pages.get('/:lang/articles/:slug', async (c) => {
   const lang = c.get('lang');
   const slug = c.req.param('slug');
-  const article = SLUG.test(slug) ? await getArticle(c.get('db'), slug) : null;
-  if (!article) throw pageNotFound('articleNotFound');
-  c.header('Last-Modified', toHttpDate(article.updatedAt));
-  return c.html(<ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} article={article} />);
+  const data = SLUG.test(slug) ? await getArticlePage(c.get('db'), slug, lang, getContentLanguage(lang)) : null;
+  if (!data) throw pageNotFound('articleNotFound');
+  c.header('Last-Modified', toHttpDate(data.article.updatedAt));
+  return c.html(<ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} data={data} />);
 });
 
 registerWeekRoutes(pages);
 registerExploreRoutes(pages);
+registerReaderPages(pages);
 
 // Before the catch-all below: `/:lang/*` also matches `/en`.
 pages.get('/:lang', (c) => {

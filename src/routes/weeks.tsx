@@ -1,7 +1,8 @@
 /** Weekly summary pages and the feeds of one edition (HTTP only). */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { getWeekSummary, listFeedWeeks, listWeekArchive } from '../db/summaries.ts';
+import { listFeedWeeks, listWeekArchive } from '../db/summaries.ts';
+import { getWeekPage } from '../db/week-pages.ts';
 import { buildAtom, buildJsonFeed, buildRss, FEED_CONTENT_TYPES, type FeedChannel } from '../services/feeds.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { LANGUAGE_TAGS } from '../services/languages.ts';
@@ -17,6 +18,18 @@ export const FEED_ITEMS = 12;
 export const FEED_STORIES = 10;
 const ARCHIVE_LIMIT = 520;
 
+const FORMATS = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const;
+/** The route pattern of a feed's file name; `serializeFeed` takes what it matched. */
+export const FEED_FILE = ':feed{feed\\.(?:xml|atom|json)}';
+
+/** The body and content type of a feed, by the file name asked for (feed.xml, feed.atom, feed.json). */
+export function serializeFeed(file: string, channel: FeedChannel): [string, string] {
+  const format = FORMATS[file as keyof typeof FORMATS];
+  if (format === 'rss') return [buildRss(channel), FEED_CONTENT_TYPES.rss];
+  if (format === 'atom') return [buildAtom(channel), FEED_CONTENT_TYPES.atom];
+  return [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
+}
+
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/', async (c) => {
     const lang = c.get('lang');
@@ -29,8 +42,9 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/:week', async (c) => {
     const lang = c.get('lang');
     const week = c.req.param('week');
-    const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
-    if (!row) throw pageNotFound('weekNotFound');
+    const found = isIsoWeek(week) ? await getWeekPage(c.get('db'), week, lang) : undefined;
+    if (!found) throw pageNotFound('weekNotFound');
+    const { row, previous, next } = found;
     c.header('Last-Modified', toHttpDate(row.updatedAt));
     const summary = row.content;
     return c.html(
@@ -38,12 +52,13 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
         page={buildPageContext(c.req.url, lang, `/weeks/${week}`)}
         summary={summary}
         updatedAt={row.updatedAt}
+        previous={previous}
+        next={next}
       />,
     );
   });
 
-  const FORMATS = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const;
-  router.get('/:lang/:feed{feed\\.(?:xml|atom|json)}', async (c) => {
+  router.get(`/:lang/${FEED_FILE}`, async (c) => {
     const lang = c.get('lang');
     const t = c.get('t');
     const origin = new URL(c.req.url).origin;
@@ -90,13 +105,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
       updatedAt,
       items,
     };
-    const format = FORMATS[c.req.param('feed') as keyof typeof FORMATS];
-    const [body, type] =
-      format === 'rss'
-        ? [buildRss(channel), FEED_CONTENT_TYPES.rss]
-        : format === 'atom'
-          ? [buildAtom(channel), FEED_CONTENT_TYPES.atom]
-          : [buildJsonFeed(channel), FEED_CONTENT_TYPES.json];
+    const [body, type] = serializeFeed(c.req.param('feed'), channel);
     if (rows.length > 0) c.header('Last-Modified', toHttpDate(updatedAt));
     return c.body(body, 200, { 'Content-Type': type });
   });

@@ -39,6 +39,11 @@ export interface StorySource {
 }
 
 export interface Story {
+  /**
+   * The report whose headline the story carries: the headline links here. Summaries built
+   * before this field existed lack it (views fall back to the source with that headline).
+   */
+  slug?: string;
   headline: string;
   /** Language the headline and sentences are in (differs from the summary's when untranslated). */
   textLang: string;
@@ -52,6 +57,10 @@ export interface KeyFigure {
   value: number;
   display: string;
   story: number;
+  /** The sentence that quotes the amount, in the summary's script (absent in older summaries). */
+  context?: string;
+  /** Language of `context` when it is not the summary's own (an untranslated report). */
+  contextLang?: string;
 }
 
 export interface WeeklySummaryContent {
@@ -164,6 +173,27 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
   return { sentences: chosen.map((candidate) => candidate.sentence), lang: textLang };
 }
 
+/**
+ * The sentence that quotes `value` in `doc`, in `lang` where the report has that text.
+ * Translations are paragraph-aligned with the original, so the paragraph is found in whichever
+ * language the amount parses in ($12 billion), and the sentence with a digit is taken from the
+ * same paragraph of the wanted language (120億ドル does not parse, but sits in that paragraph).
+ */
+function findFigureContext(doc: WeekDocument, value: number, lang: string): { sentence: string; lang: string } | null {
+  let paragraph = -1;
+  for (const text of Object.values(doc.texts)) {
+    paragraph = text.paragraphs.findIndex((candidate) =>
+      findAmounts(candidate).some((amount) => amount.value === value),
+    );
+    if (paragraph !== -1) break;
+  }
+  if (paragraph === -1) return null;
+  const target = textFor(doc, lang);
+  const sentences = splitSentences(target.text.paragraphs[paragraph] ?? '', target.lang);
+  const sentence = sentences.find((candidate) => /\p{Nd}/u.test(candidate)) ?? sentences[0];
+  return sentence ? { sentence, lang: target.lang } : null;
+}
+
 /** The report that speaks for a story: a headline from its source beats an editorial one. */
 function chooseLead(docs: WeekDocument[]): WeekDocument {
   return [...docs].sort(
@@ -224,6 +254,7 @@ export function buildWeeklySummary(
     const picked = pickSentences(members, contentLang, lead);
     const topics = TOPIC_IDS.filter((topic) => members.some((doc) => doc.topics.includes(topic)));
     return {
+      slug: lead.slug,
       headline: script(headline.text.headline),
       textLang: headline.lang === contentLang ? locale.lang : headline.lang,
       sentences: picked.sentences.map(script),
@@ -256,7 +287,13 @@ export function buildWeeklySummary(
       for (const value of amountsOf.get(doc.id) ?? []) {
         if (seenFigures.has(value)) continue;
         seenFigures.add(value);
-        figures.push({ value, display: formatAmount(locale.lang, value), story });
+        const context = findFigureContext(doc, value, contentLang);
+        const figure: KeyFigure = { value, display: formatAmount(locale.lang, value), story };
+        if (context) {
+          figure.context = context.lang === contentLang ? script(context.sentence) : context.sentence;
+          if (context.lang !== contentLang) figure.contextLang = context.lang;
+        }
+        figures.push(figure);
       }
     }
   });

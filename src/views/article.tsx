@@ -1,4 +1,6 @@
-import type { Article } from '../db/queries.ts';
+import type { Article, ArticleText } from '../db/article.ts';
+import type { ArticlePageData } from '../db/article-page.ts';
+import { estimateReadingMinutes } from '../services/reading-time.ts';
 import { formatDate } from '../services/format.ts';
 import {
   EDITIONS,
@@ -9,6 +11,7 @@ import {
   tagForText,
   type ContentLanguage,
 } from '../services/languages.ts';
+import { ArticleFollowUps, AlsoReportedBy } from './article-parts.tsx';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
@@ -18,7 +21,20 @@ function entityName(entity: Article['entities'][number], lang: ContentLanguage):
   return entity.nameEn;
 }
 
-export function ArticlePage({ page, article }: { page: PageContext; article: Article }) {
+/** Which text this is: the original, or a translation, by the editors or by a machine. */
+function describeOrigin(page: PageContext, text: ArticleText, originalLanguage: string, isFallback: boolean): string {
+  const { t } = page;
+  if (isFallback || text.origin === 'source' || text.lang === originalLanguage) {
+    return t('article.originalText', { language: t(`languageNames.${text.lang}`) });
+  }
+  const from = t(`languageNames.${originalLanguage}`);
+  return text.origin === 'machine'
+    ? t('article.machineTranslation', { language: from })
+    : t('article.editorTranslation', { language: from });
+}
+
+export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePageData }) {
+  const { article } = data;
   const { t, lang, tag, contentLang } = page;
   const own = article.texts.find((text) => text.lang === contentLang);
   const text =
@@ -47,6 +63,12 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
                 {article.sourceName}
               </a>
             </dd>
+            <dt>{t('article.textLabel')}</dt>
+            <dd>{describeOrigin(page, text, article.originalLanguage, isFallback)}</dd>
+            <dt>{t('article.readingTimeLabel')}</dt>
+            <dd>
+              {t('readingTime.minutes', { count: estimateReadingMinutes(text.blocks.map((block) => block.text)) })}
+            </dd>
           </dl>
         </header>
         {isFallback ? (
@@ -70,21 +92,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             {t('article.readOriginal', { source: article.sourceName })}
           </a>
         </p>
-        {article.otherSources.length > 0 ? (
-          <section aria-labelledby="sources-heading">
-            <h2 id="sources-heading">{t('article.alsoReportedBy')}</h2>
-            <ul>
-              {article.otherSources.map((source) => (
-                <li>
-                  <a href={source.sourceUrl} rel="external noopener">
-                    {source.sourceName}
-                  </a>{' '}
-                  <time datetime={source.publishedOn}>{formatDate(tag, source.publishedOn)}</time>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <AlsoReportedBy page={page} data={data} />
         <section aria-labelledby="topics-heading">
           <h2 id="topics-heading">{t('article.topics')}</h2>
           <ul class="chips">
@@ -135,6 +143,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Art
             </a>
           </p>
         ) : null}
+        <ArticleFollowUps page={page} data={data} />
         {article.publishedNote ? (
           <p class="meta">
             {t('article.dateNote')} <span lang="en">{article.publishedNote}</span>

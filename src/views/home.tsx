@@ -69,7 +69,8 @@ export function HomePage({ page, items, pageNumber, pageCount }: HomeProps) {
               {range ? <span class="meta"> ({formatDateRange(tag, range.start, range.end)})</span> : null}
             </h2>
             <p class="meta">
-              {t('home.storyCount', { count: group.items.length })}
+              {/* These are reports; a story (on the week page) groups the reports of one event. */}
+              {t('home.reportCount', { count: group.items.length })}
               {group.items[0]?.hasWeekSummary ? (
                 <>
                   {' · '}

@@ -18,6 +18,35 @@ interface LayoutProps {
   robots?: string;
   /** The search box's current text (on the search page). */
   query?: string;
+  /** A feed of this page's own (a topic's), announced before the edition's weekly feeds. */
+  feed?: PageFeed;
+}
+
+export interface PageFeed {
+  title: string;
+  /** Path before `/feed.xml`, `/feed.atom`, `/feed.json`: "/en/topics/energy". */
+  prefix: string;
+}
+
+/** The alternate links of one set of feeds; feed readers offer them in document order. */
+function FeedLinks({ origin, title, prefix }: PageFeed & { origin: string }) {
+  return (
+    <>
+      <link rel="alternate" type="application/rss+xml" title={`${title} (RSS)`} href={`${origin}${prefix}/feed.xml`} />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={`${title} (Atom)`}
+        href={`${origin}${prefix}/feed.atom`}
+      />
+      <link
+        rel="alternate"
+        type="application/feed+json"
+        title={`${title} (JSON Feed)`}
+        href={`${origin}${prefix}/feed.json`}
+      />
+    </>
+  );
 }
 
 /** Switch links pass through /lang/{code} so the choice is remembered in the `lang` cookie. */
@@ -34,6 +63,7 @@ export function Layout({
   languages,
   robots,
   query = '',
+  feed,
 }: LayoutProps) {
   const { t, lang, tag, origin, rest } = page;
   const available = languages ?? EDITIONS;
@@ -67,24 +97,8 @@ export function Layout({
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={OG_LOCALES[lang]} />
           <meta name="color-scheme" content="light dark" />
-          <link
-            rel="alternate"
-            type="application/rss+xml"
-            title={`${t('feed.title')} (RSS)`}
-            href={`${origin}/${lang}/feed.xml`}
-          />
-          <link
-            rel="alternate"
-            type="application/atom+xml"
-            title={`${t('feed.title')} (Atom)`}
-            href={`${origin}/${lang}/feed.atom`}
-          />
-          <link
-            rel="alternate"
-            type="application/feed+json"
-            title={`${t('feed.title')} (JSON Feed)`}
-            href={`${origin}/${lang}/feed.json`}
-          />
+          {feed ? <FeedLinks origin={origin} {...feed} /> : null}
+          <FeedLinks origin={origin} title={t('feed.title')} prefix={`/${lang}`} />
           {/* The stylesheet is a constant of this module; CSS must not be HTML-escaped. */}
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
         </head>
@@ -96,6 +110,8 @@ export function Layout({
             <div class="wrap">
               <div>
                 <a class="brand" href={editionPath(lang, '/')}>
+                  {/* Decorative: the link's name is the site's name beside it. */}
+                  <img src="/icon.svg" alt="" width="28" height="28" />
                   {siteName}
                 </a>
                 <p class="tagline">{t('site.tagline')}</p>
@@ -120,25 +136,30 @@ export function Layout({
             <div class="wrap bar">
               <nav aria-label={t('nav.label')} class="sections">
                 <ul>
-                  <li>
-                    <a href={editionPath(lang, '/')} aria-current={rest === '/' ? 'page' : undefined}>
-                      {t('nav.home')}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={editionPath(lang, '/weeks/')} aria-current={rest === '/weeks/' ? 'page' : undefined}>
-                      {t('nav.weeks')}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={editionPath(lang, '/topics/')} aria-current={rest === '/topics/' ? 'page' : undefined}>
-                      {t('nav.topics')}
-                    </a>
-                  </li>
+                  {(
+                    [
+                      ['home', '/', 'nav.home'],
+                      ['weeks', '/weeks/', 'nav.weeks'],
+                      ['topics', '/topics/', 'nav.topics'],
+                    ] as const
+                  ).map(([section, path, label]) => (
+                    <li>
+                      {/* "page" on the entry's own page, "true" on a page inside its section (a week, a topic). */}
+                      <a
+                        href={editionPath(lang, path)}
+                        aria-current={section !== page.section ? undefined : rest === path ? 'page' : 'true'}
+                      >
+                        {t(label)}
+                      </a>
+                    </li>
+                  ))}
                 </ul>
               </nav>
               <form class="search" role="search" action={editionPath(lang, '/search')} method="get">
-                <label for="site-search">{t('search.label')}</label>
+                {/* Named for screen readers; sighted readers see the placeholder and the button. */}
+                <label class="vh" for="site-search">
+                  {t('search.label')}
+                </label>
                 <input
                   id="site-search"
                   name="q"
@@ -157,11 +178,14 @@ export function Layout({
           <footer class="site">
             <div class="wrap">
               <p>{t('footer.about')}</p>
-              <p>
-                {t('feed.subscribe')}: <a href={editionPath(lang, '/feed.xml')}>{t('feed.rss')}</a> ·{' '}
-                <a href={editionPath(lang, '/feed.atom')}>{t('feed.atom')}</a> ·{' '}
-                <a href={editionPath(lang, '/feed.json')}>{t('feed.json')}</a>
-              </p>
+              <ul class="footer-links">
+                <li>
+                  <a href={editionPath(lang, '/subscribe')}>{t('subscribe.footerLink')}</a>
+                </li>
+                <li>
+                  <a href={editionPath(lang, '/about')}>{t('about.footerLink')}</a>
+                </li>
+              </ul>
             </div>
           </footer>
         </body>

@@ -5,7 +5,7 @@ import { SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { formatDate } from '../services/format.ts';
 import { isEdition, LANGUAGE_NAMES, tagForText } from '../services/languages.ts';
 import { StoryTeaser } from './home.tsx';
-import { Layout } from './layout.tsx';
+import { Layout, type PageFeed } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
 /** Pager links that keep the page's own query (search terms) and change only `page`. */
@@ -141,19 +141,34 @@ export function StoryListPage({
   pageNumber,
   pageCount,
   basePath,
+  facts,
+  feed,
 }: {
   page: PageContext;
   title: string;
   intro: string;
+  /** One line of what the page is about ("Place · 3 reports"), shown under the title. */
+  facts?: string;
   items: StoryListItem[];
   pageNumber: number;
   pageCount: number;
   basePath: string;
+  /** The page's own feeds (a topic's): announced in the head and linked under the intro. */
+  feed?: PageFeed;
 }) {
+  const { t, lang } = page;
   return (
-    <Layout page={page} title={title} description={intro}>
+    <Layout page={page} title={title} description={intro} feed={feed}>
       <h1>{title}</h1>
+      {facts ? <p class="meta">{facts}</p> : null}
       <p>{intro}</p>
+      {feed ? (
+        <p class="meta follow">
+          {t('topicFeed.follow')}: <a href={`${feed.prefix}/feed.xml`}>RSS</a> ·{' '}
+          <a href={`${feed.prefix}/feed.atom`}>Atom</a> · <a href={`${feed.prefix}/feed.json`}>JSON Feed</a> ·{' '}
+          <a href={editionPath(lang, '/subscribe')}>{t('subscribe.footerLink')}</a>
+        </p>
+      ) : null}
       {items.map((item) => (
         <StoryTeaser page={page} item={item} level={2} />
       ))}
@@ -177,7 +192,7 @@ export function TopicsPage({ page, topics }: { page: PageContext; topics: { topi
         {topics.map((entry) => (
           <li>
             <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>{' '}
-            <span class="meta">({t('topicsPage.storyCount', { count: entry.count })})</span>
+            <span class="meta">({t('topicsPage.reportCount', { count: entry.count })})</span>
           </li>
         ))}
       </ul>

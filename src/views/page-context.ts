@@ -13,8 +13,23 @@ export interface PageContext {
   t: Translator;
   /** https://example.org, without a trailing slash. */
   origin: string;
-  /** The path after the language prefix: "/" or "/articles/slug". */
+  /** The path after the language prefix: "/" or "/articles/slug" (with the query a page keeps, "/search?q=…"). */
   rest: string;
+  /**
+   * The menu entry this page belongs to, marked in the menu; null for a page that belongs to
+   * none (an error page, whose `rest` is only where its alternates point).
+   */
+  section: NavSection | null;
+}
+
+export type NavSection = 'home' | 'weeks' | 'topics';
+
+/** The menu entry a path belongs to: a week page is under the weeks, a topic under the topics. */
+export function sectionOf(rest: string): NavSection | null {
+  if (rest === '/') return 'home';
+  if (rest.startsWith('/weeks/')) return 'weeks';
+  if (rest.startsWith('/topics/')) return 'topics';
+  return null;
 }
 
 export function editionPath(lang: string, rest: string): string {

@@ -1,9 +1,14 @@
+import type { Child } from 'hono/jsx';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Translator } from '../i18n/index.ts';
 import { formatDate } from '../services/format.ts';
 import { tagForText, type Edition } from '../services/languages.ts';
-import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
+import type { ArchiveWeek } from '../db/summaries.ts';
+import type { WeekNeighbour } from '../db/week-pages.ts';
+import { estimateReadingMinutes } from '../services/reading-time.ts';
+import type { Story, WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
+import { WeekTopics } from './topic-chart.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
 /** Renders a component to an HTML string (escaped by hono/jsx), for feeds. */
@@ -12,57 +17,14 @@ export async function renderFragment(node: HtmlEscapedString | Promise<HtmlEscap
   return (await node).toString();
 }
 
-// Each topic gets a row: its name on one line, its bar below, so that no language's name
-// ("Muhim minerallar va kon sanoati") is ever clipped by a fixed label column.
-const BAR_HEIGHT = 36;
-const CHART_WIDTH = 460;
-
-/**
- * Topics of the week as a small bar chart; its numbers are also in the list that follows it.
- * No style attribute: the CSP allows only the hashed stylesheet, which shrinks the chart on
- * narrow screens (.chart svg); feed readers get its natural width.
- */
-export function TopicChart({ summary, t }: { summary: WeeklySummaryContent; t: Translator }) {
-  const max = Math.max(1, ...summary.topicCounts.map((entry) => entry.count));
-  const height = summary.topicCounts.length * BAR_HEIGHT + 8;
-  const titleId = `chart-title-${summary.week}`;
-  const descId = `chart-desc-${summary.week}`;
-  const week = Number(summary.week.split('-W')[1]);
+/** The link target of a story's headline: the report the headline belongs to. */
+export function leadSlugOf(story: Story): string {
+  // Summaries built before `slug` was stored: the source whose headline the story carries.
   return (
-    <figure class="chart">
-      <svg
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        width={CHART_WIDTH}
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={titleId}>{t('weekly.chartTitle', { week })}</title>
-        <desc id={descId}>{t('weekly.chartDesc')}</desc>
-        {summary.topicCounts.map((entry, index) => {
-          const width = Math.max(2, Math.round(((CHART_WIDTH - 40) * entry.count) / max));
-          const y = index * BAR_HEIGHT + 4;
-          return (
-            <g>
-              <text x="0" y={y + 12} font-size="13" fill="currentColor">
-                {entry.label}
-              </text>
-              <rect x="0" y={y + 17} width={width} height="12" rx="3" fill="#0b5cad" />
-              <text x={width + 6} y={y + 28} font-size="12" fill="currentColor">
-                {entry.count}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>
-        <ul class="chips">
-          {summary.topicCounts.map((entry) => (
-            <li>{t('weekly.topicCount', { topic: entry.label, count: entry.count })}</li>
-          ))}
-        </ul>
-      </figcaption>
-    </figure>
+    story.slug ??
+    story.sources.find((source) => source.headline === story.headline)?.slug ??
+    story.sources[0]?.slug ??
+    ''
   );
 }
 
@@ -74,6 +36,7 @@ export function WeekSummaryBody({
   origin,
   storyLimit,
   storyTotal = summary.stories.length,
+  children,
 }: {
   summary: WeeklySummaryContent;
   t: Translator;
@@ -83,37 +46,67 @@ export function WeekSummaryBody({
   storyLimit?: number;
   /** The week's number of stories, when `summary` holds only the first ones (feeds trim in SQL). */
   storyTotal?: number;
+  /** Shown between the intro and the stories (the page's "week at a glance"). */
+  children?: Child;
 }) {
   const articleUrl = (slug: string) => `${origin}${editionPath(lang, `/articles/${slug}`)}`;
   const stories = storyLimit === undefined ? summary.stories : summary.stories.slice(0, storyLimit);
   const hidden = storyTotal - stories.length;
-  const figures = summary.figures.filter((figure) => figure.story < stories.length);
   return (
     <div class="summary">
       <p class="intro">{summary.intro}</p>
-      {stories.map((story) => {
+      {children}
+      {stories.map((story, index) => {
         const foreign = story.textLang !== lang;
         const storyTag = tagForText(story.textLang, lang);
+        const leadSlug = leadSlugOf(story);
+        const lead = story.sources.find((source) => source.slug === leadSlug);
+        const others = story.sources.filter((source) => source !== lead);
+        const figure = summary.figures.find((candidate) => candidate.story === index);
         return (
-          <article class="story">
+          // The week's top story leads, larger, as a front page does (Kagi News, NHK).
+          <article class={index === 0 ? 'story lead' : 'story'} id={`story-${index + 1}`}>
             {/* h2: the summary's stories follow the page's h1 directly (no skipped heading level). */}
             <h2 lang={foreign ? storyTag : undefined}>
-              <a href={articleUrl(story.sources[0]?.slug ?? '')}>{story.headline}</a>
+              <a href={articleUrl(leadSlug)}>{story.headline}</a>
             </h2>
+            {lead ? (
+              <p class="meta">
+                {lead.name} ·{' '}
+                <a href={lead.url} rel="external noopener">
+                  {new URL(lead.url).hostname}
+                </a>
+              </p>
+            ) : null}
             {foreign ? <p class="meta">{t('weekly.fallbackText')}</p> : null}
             <p lang={foreign ? storyTag : undefined}>{story.sentences.join(story.textLang === 'ja' ? '' : ' ')}</p>
-            <p class="meta">{t('weekly.sources')}:</p>
-            <ul>
-              {story.sources.map((source) => (
-                <li>
-                  <a href={articleUrl(source.slug)}>{source.headline}</a> ({source.name},{' '}
-                  <a href={source.url} rel="external noopener">
-                    {new URL(source.url).hostname}
-                  </a>
-                  )
-                </li>
-              ))}
-            </ul>
+            {figure ? (
+              <p class="figure">
+                <strong>{figure.display}</strong>
+                {figure.context ? (
+                  <>
+                    {' '}
+                    <q lang={figure.contextLang ? tagForText(figure.contextLang, lang) : undefined}>{figure.context}</q>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+            {others.length > 0 ? (
+              <div class="also">
+                <p class="meta">{t('weekly.alsoReportedBy')}</p>
+                <ul>
+                  {others.map((source) => (
+                    <li>
+                      <a href={articleUrl(source.slug)}>{source.headline}</a> ({source.name},{' '}
+                      <a href={source.url} rel="external noopener">
+                        {new URL(source.url).hostname}
+                      </a>
+                      )
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </article>
         );
       })}
@@ -124,53 +117,81 @@ export function WeekSummaryBody({
           </a>
         </p>
       ) : null}
-      {figures.length > 0 ? (
-        <section>
-          <h2>{t('weekly.keyFigures')}</h2>
-          <ul>
-            {figures.map((figure) => (
-              <li>
-                <strong>{figure.display}</strong>{' '}
-                {t('weekly.fromStory', { story: summary.stories[figure.story]?.headline ?? '' })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </div>
   );
+}
+
+/** Every word a reader of the week page reads, for its reading time. */
+function weekTexts(summary: WeeklySummaryContent): string[] {
+  return [summary.intro, ...summary.stories.flatMap((story) => [story.headline, ...story.sentences])];
 }
 
 export function WeekPage({
   page,
   summary,
   updatedAt,
+  previous,
+  next,
 }: {
   page: PageContext;
   summary: WeeklySummaryContent;
   updatedAt: string;
+  previous: WeekNeighbour | null;
+  next: WeekNeighbour | null;
 }) {
   const { t, tag, lang, origin } = page;
+  const minutes = estimateReadingMinutes(weekTexts(summary));
   return (
     <Layout page={page} title={summary.title} description={summary.intro} ogType="article">
       <h1>{summary.title}</h1>
-      <p class="meta">{t('weekly.updated', { date: formatDate(tag, updatedAt.slice(0, 10)) })}</p>
-      <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin} />
+      <p class="meta">
+        {t('weekly.updated', { date: formatDate(tag, updatedAt.slice(0, 10)) })} ·{' '}
+        {t('readingTime.minutes', { count: minutes })}
+      </p>
+      <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin}>
+        {summary.stories.length > 0 ? (
+          <nav class="glance" aria-labelledby="glance-heading">
+            <h2 id="glance-heading">{t('weekly.atAGlance')}</h2>
+            <ol>
+              {summary.stories.map((story, index) => (
+                <li lang={story.textLang !== lang ? tagForText(story.textLang, lang) : undefined}>
+                  <a href={`#story-${index + 1}`}>{story.headline}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+      </WeekSummaryBody>
       <section aria-labelledby="week-topics">
         <h2 id="week-topics">{t('weekly.topicsHeading')}</h2>
-        <TopicChart summary={summary} t={t} />
+        <WeekTopics summary={summary} t={t} lang={lang} headingId="week-topics" />
       </section>
+      <p class="follow">
+        <a href={editionPath(lang, '/subscribe')}>{t('subscribe.followWeekly')}</a>
+      </p>
+      {previous || next ? (
+        <nav class="pager weeks-nav" aria-label={t('weekly.weekNav')}>
+          {previous ? (
+            <a rel="prev" href={editionPath(lang, `/weeks/${previous.week}`)}>
+              {t('weekly.previousWeek', { title: previous.title })}
+            </a>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <a rel="next" href={editionPath(lang, `/weeks/${next.week}`)}>
+              {t('weekly.nextWeek', { title: next.title })}
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </Layout>
   );
 }
 
-export function WeeksArchivePage({
-  page,
-  weeks,
-}: {
-  page: PageContext;
-  weeks: { week: string; title: string; summaryText: string }[];
-}) {
+export function WeeksArchivePage({ page, weeks }: { page: PageContext; weeks: ArchiveWeek[] }) {
   const { t, lang } = page;
   const title = t('weekly.archiveTitle');
   return (
@@ -181,8 +202,11 @@ export function WeeksArchivePage({
       <ul class="weeks">
         {weeks.map((week) => (
           <li>
-            <a href={editionPath(lang, `/weeks/${week.week}`)}>{week.title}</a>
-            <p class="meta">{week.summaryText}</p>
+            <h2>
+              <a href={editionPath(lang, `/weeks/${week.week}`)}>{week.title}</a>
+            </h2>
+            {week.topHeadline ? <p class="top">{week.topHeadline}</p> : null}
+            <p class="meta">{t('weekly.storyCount', { count: week.storyCount })}</p>
           </li>
         ))}
       </ul>

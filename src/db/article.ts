@@ -1,0 +1,136 @@
+/** The article's reads: its document, texts, topics, entities, summaries and other sources. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
+import type { Block } from '../services/ingest.ts';
+import type { Database } from './client.ts';
+import { isLive } from './queries.ts';
+import {
+  documentEntities,
+  documents,
+  documentSources,
+  documentTopics,
+  entities,
+  translations,
+  weeklySummaries,
+} from './schema.ts';
+
+export interface ArticleText {
+  lang: string;
+  headline: string;
+  blocks: Block[];
+  origin: string;
+}
+
+export interface Article {
+  slug: string;
+  sourceName: string;
+  sourceUrl: string;
+  publishedOn: string;
+  publishedNote: string | null;
+  isoWeek: string;
+  originalLanguage: string;
+  headlineIsEditorial: boolean;
+  photoCredit: string | null;
+  updatedAt: string;
+  /** Languages in which the weekly summary of the article's week exists. */
+  weekSummaryLangs: string[];
+  texts: ArticleText[];
+  topics: string[];
+  entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
+  /** Other sources that published the same report (linked by the editorial desk). */
+  otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
+}
+
+/**
+ * The statements that read an article, for a batch of its own (`getArticle`) or a larger one
+ * (the article page's, src/db/article-page.ts); `toArticle` turns their results into one.
+ */
+export function articleStatements(db: Database, slug: string) {
+  const documentId = sql`(SELECT ${documents.id} FROM ${documents} WHERE ${documents.slug} = ${slug})`;
+  return [
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.slug, slug), isLive)),
+    db
+      .select({
+        lang: translations.lang,
+        headline: translations.headline,
+        body: translations.body,
+        origin: translations.origin,
+      })
+      .from(translations)
+      .where(eq(translations.documentId, documentId)),
+    db
+      .select({ topicId: documentTopics.topicId })
+      .from(documentTopics)
+      .where(eq(documentTopics.documentId, documentId))
+      .orderBy(asc(documentTopics.position)),
+    db
+      .select({
+        slug: entities.slug,
+        kind: entities.kind,
+        nameEn: entities.nameEn,
+        nameUz: entities.nameUz,
+        nameJa: entities.nameJa,
+        mentions: documentEntities.mentions,
+      })
+      .from(documentEntities)
+      .innerJoin(entities, eq(entities.id, documentEntities.entityId))
+      .where(eq(documentEntities.documentId, documentId))
+      .orderBy(desc(documentEntities.mentions), asc(entities.slug)),
+    db
+      .select({ lang: weeklySummaries.lang })
+      .from(weeklySummaries)
+      .where(
+        eq(
+          weeklySummaries.week,
+          sql`(SELECT ${documents.isoWeek} FROM ${documents} WHERE ${documents.slug} = ${slug})`,
+        ),
+      ),
+    db
+      .select({
+        sourceName: documentSources.sourceName,
+        sourceUrl: documentSources.sourceUrl,
+        publishedOn: documentSources.publishedOn,
+      })
+      .from(documentSources)
+      .where(eq(documentSources.documentId, documentId))
+      .orderBy(asc(documentSources.publishedOn), asc(documentSources.sourceName)),
+  ] as const;
+}
+
+type ArticleResults = BatchResponse<ReturnType<typeof articleStatements>>;
+
+export function toArticle([
+  docs,
+  texts,
+  topicRows,
+  entityRows,
+  summaryRows,
+  sourceRows,
+]: ArticleResults): Article | null {
+  const doc = docs[0];
+  if (!doc) return null;
+  return {
+    slug: doc.slug,
+    sourceName: doc.sourceName,
+    sourceUrl: doc.sourceUrl,
+    publishedOn: doc.publishedOn,
+    publishedNote: doc.publishedNote,
+    isoWeek: doc.isoWeek,
+    originalLanguage: doc.originalLanguage,
+    headlineIsEditorial: doc.headlineIsEditorial,
+    photoCredit: doc.photoCredit,
+    updatedAt: doc.updatedAt,
+    weekSummaryLangs: summaryRows.map((row) => row.lang),
+    otherSources: sourceRows,
+    texts: texts.map(({ body, ...text }) => ({ ...text, blocks: body })),
+    topics: topicRows.map((row) => row.topicId),
+    entities: entityRows,
+  };
+}
+
+export async function getArticle(db: Database, slug: string): Promise<Article | null> {
+  return toArticle(await db.batch(articleStatements(db, slug)));
+}
