@@ -240,6 +240,7 @@ describe('screenshots', () => {
         ['topic', '/topics/energy'],
         ['subscribe', '/subscribe'],
         ['about', '/about'],
+        ['search-no-hits', '/search?q=Samarkant'],
       ] as const) {
         const response = await page.goto(`/${edition}${rest}`);
         expect(response?.status()).toBe(200);

@@ -127,6 +127,7 @@ describe('one D1 round trip per page view', () => {
     '/en/feed.xml?one-trip',
     '/ja/feed.json?one-trip',
     '/en/search?q=Samarkand',
+    '/uz-Cyrl/search?q=Samarkant',
     '/uz/topics/?one-trip',
     '/ja/topics/energy?one-trip',
     '/en/entities/samarkand?one-trip',

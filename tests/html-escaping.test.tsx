@@ -176,9 +176,29 @@ describe('HTML escaping (properties)', () => {
             total={2}
             pageNumber={1}
             pageCount={2}
+            suggestions={{ names: [], latest: [] }}
           />,
         );
-        return noProblem(html);
+        // Nothing found: the suggestions carry stored names and headlines.
+        const empty = await render(
+          <SearchPage
+            page={page}
+            query={query.text || 'x'}
+            terms={query.terms}
+            hits={[]}
+            total={0}
+            pageNumber={1}
+            pageCount={1}
+            suggestions={{
+              names: [{ label: headline, href: '/en/entities/x' }],
+              latest: [
+                { slug: 'a-story', headline, publishedOn: '2025-12-17', isFallback: true, textLanguage: 'ja' },
+                { slug: 'b-story', headline: source, publishedOn: '2025-12-16', isFallback: false, textLanguage: 'en' },
+              ],
+            }}
+          />,
+        );
+        return noProblem(html) && noProblem(empty);
       }),
       { numRuns: 1000 },
     );

@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { trimSnippet } from '../src/db/search.ts';
 import { parseSearchQuery } from '../src/services/search-query.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { get } from './helpers/http.ts';
@@ -186,15 +185,5 @@ describe('topics and entities', () => {
     const html = await (await get('/en/articles/mirziyoyev-and-takaichi-hold-talks-in-tokyo')).text();
     expect(html).toContain('href="/en/topics/education"');
     expect(html).toContain('href="/en/entities/sanae-takaichi"');
-  });
-});
-
-describe('trimSnippet', () => {
-  it('drops cut word fragments but never a match', () => {
-    expect(trimSnippet('…conomic zone in the \u0001Samarkand\u0002 region, designed in…')).toBe(
-      '…zone in the \u0001Samarkand\u0002 region, designed …',
-    );
-    expect(trimSnippet('…\u0001Samarka\u0002…')).toBe('…\u0001Samarka\u0002…');
-    expect(trimSnippet('サマルカンド州の経済特区…')).toBe('サマルカンド州の経済特区…');
   });
 });

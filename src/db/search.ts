@@ -1,12 +1,22 @@
 /**
  * Full-text search over the FTS5 index of migration 0002. Ranked by bm25 (headline matches
  * weigh more), one result per document, shown in the reader's language; one D1 batch.
+ *
+ * The index holds folded text (apostrophe marks removed), so snippets are never taken from
+ * it: each hit brings the stored text of the language it matched in, and the Worker cuts
+ * about thirty words around the match from that (services/search-snippet.ts). When nothing
+ * matches, the same batch brings what the page suggests instead (entities to compare with
+ * the query, the latest stories); when something does, those statements read no rows.
  */
+import type { Block } from '../services/ingest.ts';
+import { cutSnippet } from '../services/search-snippet.ts';
 import type { SearchQuery } from '../services/search-query.ts';
 import type { Database } from './client.ts';
 
-export const SNIPPET_START = '\u0001';
-export const SNIPPET_END = '\u0002';
+export { SNIPPET_END, SNIPPET_START } from '../services/search-snippet.ts';
+
+/** Stories the no-result page offers instead. */
+export const LATEST_ON_NO_MATCH = 5;
 
 export interface SearchHit {
   slug: string;
@@ -19,6 +29,31 @@ export interface SearchHit {
   snippetLanguage: string;
 }
 
+/** A person, organisation or place a no-result page may suggest. */
+export interface EntityName {
+  slug: string;
+  kind: string;
+  nameEn: string;
+  nameUz: string;
+  nameJa: string;
+}
+
+export interface LatestStory {
+  slug: string;
+  headline: string;
+  publishedOn: string;
+  isFallback: boolean;
+  textLanguage: string;
+}
+
+export interface SearchResults {
+  total: number;
+  hits: SearchHit[];
+  /** Filled only when nothing matched. */
+  entities: EntityName[];
+  latest: LatestStory[];
+}
+
 interface Row {
   slug: string;
   published_on: string;
@@ -26,7 +61,7 @@ interface Row {
   original_language: string;
   headline: string;
   has_wanted: number;
-  snippet: string | null;
+  snippet_body: string | null;
   snippet_lang: string | null;
 }
 
@@ -38,47 +73,30 @@ function hitsSql(query: SearchQuery, lang: string): { sql: string; params: unkno
   const params: unknown[] = [lang];
   const conditions: string[] = [];
   let rank = '0';
-  let snippet = `substr(body, 1, 160)`;
   if (query.match) {
     params.push(query.match);
     conditions.push(`search_index MATCH ?${params.length}`);
     rank = 'bm25(search_index, 5.0, 1.0)';
-    // With the trigram tokenizer a snippet token is about one character: 64 (the maximum) is a short phrase.
-    snippet = `snippet(search_index, 1, char(1), char(2), '…', 64)`;
   }
   for (const term of query.shortTerms) {
     params.push(term);
     const slot = `?${params.length}`;
     conditions.push(`(instr(lower(headline), lower(${slot})) > 0 OR instr(lower(body), lower(${slot})) > 0)`);
-    if (!query.match) {
-      // Cut a window around the first match, the way snippet() would.
-      snippet = `substr(body, max(1, instr(lower(body), lower(${slot})) - 80), 200)`;
-    }
   }
   return {
-    sql: `SELECT CAST(document_id AS INTEGER) AS document_id, lang, ${rank} AS rank, ${snippet} AS snip
+    sql: `SELECT CAST(document_id AS INTEGER) AS document_id, lang, ${rank} AS rank
           FROM search_index WHERE ${conditions.join(' AND ')}`,
     params,
   };
 }
 
-/**
- * Drops the word fragments snippet() leaves at a cut ("…conomic zone" → "…zone"), for scripts
- * that separate words with spaces; never removes a highlighted match.
- */
-export function trimSnippet(snippet: string): string {
-  let text = snippet;
-  if (text.startsWith('…')) {
-    const space = text.search(/\s/);
-    if (space > 0 && space < 24 && !text.slice(0, space).includes(SNIPPET_START)) text = `…${text.slice(space + 1)}`;
-  }
-  if (text.endsWith('…')) {
-    const space = text.search(/\s\S*…$/);
-    if (space > 0 && text.length - space < 24 && !text.slice(space).includes(SNIPPET_END)) {
-      text = `${text.slice(0, space)} …`;
-    }
-  }
-  return text;
+/** The paragraphs of a stored body (JSON blocks) as one text to cut a snippet from. */
+function paragraphsOf(body: string | null): string {
+  if (!body) return '';
+  return (JSON.parse(body) as Block[])
+    .filter((block) => block.kind === 'p')
+    .map((block) => block.text)
+    .join(' ');
 }
 
 export async function searchDocuments(
@@ -87,37 +105,65 @@ export async function searchDocuments(
   lang: string,
   page: number,
   pageSize: number,
-): Promise<{ total: number; hits: SearchHit[] }> {
-  if (!query.match && query.shortTerms.length === 0) return { total: 0, hits: [] };
+): Promise<SearchResults> {
+  if (!query.match && query.shortTerms.length === 0) return { total: 0, hits: [], entities: [], latest: [] };
   const d1 = db.$client;
   const hits = hitsSql(query, lang);
   // MATERIALIZED: inlined into the correlated subqueries below, the FTS table would be read by
-  // rowid and SQLite refuses bm25()/snippet() outside a MATCH scan.
+  // rowid and SQLite refuses bm25() outside a MATCH scan.
   const base = `WITH hits AS MATERIALIZED (${hits.sql}),
     best AS (SELECT h.document_id, min(h.rank) AS rank FROM hits h
              JOIN documents live ON live.id = h.document_id AND live.deleted_at IS NULL
              GROUP BY h.document_id)`;
-  const [rows, totals] = await d1.batch([
+  // A constant condition: SQLite tests it once, so with results these read no rows at all.
+  const nothingFound = 'NOT EXISTS (SELECT 1 FROM best) AND ?1 IS NOT NULL';
+  const [rows, totals, entityRows, latestRows] = await d1.batch([
     d1
       .prepare(
-        `${base}
-        SELECT d.slug, d.published_on, d.source_name, d.original_language,
+        `${base}, shown AS (
+          SELECT d.*, best.rank AS best_rank,
+                 (SELECT h.lang FROM hits h WHERE h.document_id = d.id
+                   ORDER BY (h.lang = ?1) DESC, h.rank LIMIT 1) AS snippet_lang
+          FROM best JOIN documents d ON d.id = best.document_id
+          ORDER BY best.rank, d.published_on DESC, d.id DESC
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+        SELECT s.slug, s.published_on, s.source_name, s.original_language,
                coalesce(w.headline, o.headline) AS headline, w.lang IS NOT NULL AS has_wanted,
-               (SELECT snip FROM hits h WHERE h.document_id = d.id
-                 ORDER BY (h.lang = ?1) DESC, h.rank LIMIT 1) AS snippet,
-               (SELECT h.lang FROM hits h WHERE h.document_id = d.id
-                 ORDER BY (h.lang = ?1) DESC, h.rank LIMIT 1) AS snippet_lang
-        FROM best
-        JOIN documents d ON d.id = best.document_id
-        LEFT JOIN translations w ON w.document_id = d.id AND w.lang = ?1
-        LEFT JOIN translations o ON o.document_id = d.id AND o.lang = d.original_language
-        ORDER BY best.rank, d.published_on DESC, d.id DESC
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+               s.snippet_lang, t.body AS snippet_body
+        FROM shown s
+        LEFT JOIN translations w ON w.document_id = s.id AND w.lang = ?1
+        LEFT JOIN translations o ON o.document_id = s.id AND o.lang = s.original_language
+        LEFT JOIN translations t ON t.document_id = s.id AND t.lang = s.snippet_lang
+        ORDER BY s.best_rank, s.published_on DESC, s.id DESC`,
       )
       .bind(...hits.params),
     d1.prepare(`${base} SELECT count(*) AS total FROM best WHERE ?1 IS NOT NULL`).bind(...hits.params),
+    d1
+      .prepare(
+        `${base} SELECT slug, kind, name_en AS nameEn, name_uz AS nameUz, name_ja AS nameJa
+         FROM entities WHERE ${nothingFound} ORDER BY slug`,
+      )
+      .bind(...hits.params),
+    d1
+      .prepare(
+        `${base} SELECT d.slug, d.published_on, d.original_language,
+                coalesce(w.headline, o.headline) AS headline, w.lang IS NOT NULL AS has_wanted
+         FROM documents d
+         LEFT JOIN translations w ON w.document_id = d.id AND w.lang = ?1
+         LEFT JOIN translations o ON o.document_id = d.id AND o.lang = d.original_language
+         WHERE d.deleted_at IS NULL AND ${nothingFound}
+         ORDER BY d.published_on DESC, d.id DESC LIMIT ${LATEST_ON_NO_MATCH}`,
+      )
+      .bind(...hits.params),
   ]);
   const total = (totals?.results[0] as { total: number } | undefined)?.total ?? 0;
+  const latest = (latestRows?.results ?? []) as {
+    slug: string;
+    published_on: string;
+    original_language: string;
+    headline: string;
+    has_wanted: number;
+  }[];
   return {
     total,
     hits: ((rows?.results ?? []) as Row[]).map((row) => ({
@@ -127,8 +173,16 @@ export async function searchDocuments(
       headline: row.headline,
       isFallback: !row.has_wanted,
       textLanguage: row.has_wanted ? lang : row.original_language,
-      snippet: trimSnippet(row.snippet ?? ''),
+      snippet: cutSnippet(paragraphsOf(row.snippet_body), query.terms),
       snippetLanguage: row.snippet_lang ?? row.original_language,
+    })),
+    entities: (entityRows?.results ?? []) as EntityName[],
+    latest: latest.map((row) => ({
+      slug: row.slug,
+      headline: row.headline,
+      publishedOn: row.published_on,
+      isFallback: !row.has_wanted,
+      textLanguage: row.has_wanted ? lang : row.original_language,
     })),
   };
 }

@@ -2,11 +2,14 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { getEntityStories, listStories, listTopicCounts } from '../db/queries.ts';
-import { searchDocuments } from '../db/search.ts';
+import { searchDocuments, type EntityName } from '../db/search.ts';
+import { getTranslator } from '../i18n/index.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
-import { getContentLanguage, getScript } from '../services/languages.ts';
+import { EDITIONS, getContentLanguage, getScript, type Edition } from '../services/languages.ts';
+import { findCloseNames } from '../services/suggest.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
-import { StoryListPage, SearchPage, TopicsPage } from '../views/listing.tsx';
+import { StoryListPage, SearchPage, TopicsPage, type SearchSuggestions } from '../views/listing.tsx';
+import { editionPath } from '../views/page-context.ts';
 import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
 
@@ -31,12 +34,41 @@ export function orderTopicsByCount(counts: ReadonlyMap<string, number>): { topic
     .sort((a, b) => b.count - a.count || TOPIC_IDS.indexOf(a.topic) - TOPIC_IDS.indexOf(b.topic));
 }
 
+/** Suggestions shown when a search finds nothing. */
+const SUGGESTIONS = 6;
+
+/**
+ * Topics and entities whose names, in any language or script, are close to the query, as
+ * links of this edition. Topic names come from every locale, so a Japanese query in the
+ * English edition still finds its topic.
+ */
+function suggestNames(query: string, entities: readonly EntityName[], lang: Edition): SearchSuggestions['names'] {
+  const topics = TOPIC_IDS.map((topic) => ({
+    key: `topic:${topic}`,
+    names: EDITIONS.map((edition) => getTranslator(edition)(`topics.${topic}`)),
+  }));
+  const people = entities.map((entity) => ({
+    key: `entity:${entity.slug}`,
+    names: [entity.nameEn, entity.nameUz, entity.nameJa],
+  }));
+  const t = getTranslator(lang);
+  const contentLang = getContentLanguage(lang);
+  const bySlug = new Map(entities.map((entity) => [entity.slug, entity]));
+  return findCloseNames(query, [...topics, ...people], SUGGESTIONS).map((key) => {
+    const [kind, id = ''] = key.split(':');
+    if (kind === 'topic') return { label: t(`topics.${id}`), href: editionPath(lang, `/topics/${id}`) };
+    const entity = bySlug.get(id)!;
+    const name = contentLang === 'uz' ? entity.nameUz : contentLang === 'ja' ? entity.nameJa : entity.nameEn;
+    return { label: getScript(lang)(name), href: editionPath(lang, `/entities/${id}`) };
+  });
+}
+
 export function registerExploreRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/search', async (c) => {
     const lang = c.get('lang');
     const pageNumber = parsePage(c.req.query('page')) ?? 1;
     const query = parseSearchQuery(c.req.query('q'));
-    const { total, hits } = await searchDocuments(
+    const { total, hits, entities, latest } = await searchDocuments(
       c.get('db'),
       query,
       getContentLanguage(lang),
@@ -54,6 +86,10 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
         total={total}
         pageNumber={pageNumber}
         pageCount={pageCount}
+        suggestions={{
+          names: total === 0 && query.text ? suggestNames(query.text, entities, lang) : [],
+          latest,
+        }}
       />,
     );
   });

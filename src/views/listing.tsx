@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { StoryListItem } from '../db/queries.ts';
-import type { SearchHit } from '../db/search.ts';
+import type { LatestStory, SearchHit } from '../db/search.ts';
 import { SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { formatDate } from '../services/format.ts';
 import { isEdition, LANGUAGE_NAMES, tagForText } from '../services/languages.ts';
@@ -80,6 +80,13 @@ export function Highlighted({ text, terms }: { text: string; terms: string[] }):
   return pieces;
 }
 
+/** What a search that found nothing offers instead: close names, then the latest stories. */
+export interface SearchSuggestions {
+  /** Topics and entities whose names are close to the query, as link text and path. */
+  names: { label: string; href: string; lang?: string }[];
+  latest: LatestStory[];
+}
+
 export function SearchPage({
   page,
   query,
@@ -88,6 +95,7 @@ export function SearchPage({
   total,
   pageNumber,
   pageCount,
+  suggestions,
 }: {
   page: PageContext;
   query: string;
@@ -96,14 +104,59 @@ export function SearchPage({
   total: number;
   pageNumber: number;
   pageCount: number;
+  suggestions: SearchSuggestions;
 }) {
   const { t, lang, tag, contentLang, script } = page;
   const title = query ? t('search.resultsFor', { query }) : t('search.title');
   return (
     <Layout page={page} title={title} description={t('search.empty')} robots="noindex" query={query}>
       <h1>{title}</h1>
-      {!query ? <p>{t('search.empty')}</p> : null}
+      {!query ? (
+        <section aria-labelledby="search-help">
+          <p>{t('search.empty')}</p>
+          <h2 id="search-help">{t('search.helpHeading')}</h2>
+          <ul>
+            <li>{t('search.helpAnyLanguage')}</li>
+            <li>{t('search.helpScripts')}</li>
+            <li>{t('search.helpWords')}</li>
+          </ul>
+        </section>
+      ) : null}
       {query && total === 0 ? <p role="status">{t('search.none', { query })}</p> : null}
+      {query && total === 0 && suggestions.names.length > 0 ? (
+        <section aria-labelledby="search-suggestions">
+          <h2 id="search-suggestions">{t('search.suggestionsHeading')}</h2>
+          <ul class="chips">
+            {suggestions.names.map((name) => (
+              <li>
+                <a href={name.href} lang={name.lang}>
+                  {name.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {query && total === 0 && suggestions.latest.length > 0 ? (
+        <section aria-labelledby="search-latest">
+          <h2 id="search-latest">{t('search.latestHeading')}</h2>
+          <ul>
+            {suggestions.latest.map((story) => (
+              <li>
+                <a
+                  href={editionPath(lang, `/articles/${story.slug}`)}
+                  lang={story.isFallback ? tagForText(story.textLanguage, lang) : undefined}
+                >
+                  {story.isFallback ? story.headline : script(story.headline)}
+                </a>{' '}
+                <time class="meta" datetime={story.publishedOn}>
+                  {formatDate(tag, story.publishedOn)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {total > 0 ? <p role="status">{t('search.count', { count: total })}</p> : null}
       {hits.map((hit) => (
         <article class="story">
