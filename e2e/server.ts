@@ -9,8 +9,11 @@ import type { TestProject } from 'vitest/node';
 import { spawnWranglerDev, WRANGLER } from '../scripts/wrangler-dev.ts';
 
 const STATE_DIR = '.wrangler/e2e-state';
-// The editorial API is not exercised here, but the Worker requires the secret to be bound.
-const ADMIN_TOKEN = 'e2e-admin-token';
+// The Worker requires the secret; the desk's login form takes it (e2e/desk.e2e.ts).
+export const ADMIN_TOKEN = 'e2e-admin-token';
+export const DESK_SESSION_SECRET = 'e2e-desk-session-secret-0123456789';
+/** The article whose Uzbek and Japanese texts the desk suite reviews as machine drafts. */
+export const DESK_ARTICLE = 'dialogue-central-asia-japan-is-an-effective-platform-for-cooperation';
 const STARTUP_TIMEOUT_MS = 120_000;
 
 declare module 'vitest' {
@@ -52,7 +55,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await run([WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE_DIR]);
   await run(['scripts/seed.ts', '--persist-to', STATE_DIR]);
 
-  const server = await spawnWranglerDev(['--persist-to', STATE_DIR], childEnv());
+  // Workers AI does not run locally: the desk suite's machine drafts are seeded translations
+  // marked as the model's (the AI path itself is tested in workerd with a fake binding).
+  await run([
+    WRANGLER,
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--persist-to',
+    STATE_DIR,
+    '--command',
+    `UPDATE translations SET origin = 'machine' WHERE lang IN ('uz', 'ja')
+       AND document_id = (SELECT id FROM documents WHERE slug = '${DESK_ARTICLE}')`,
+  ]);
+
+  const server = await spawnWranglerDev(
+    ['--persist-to', STATE_DIR, '--var', `DESK_SESSION_SECRET:${DESK_SESSION_SECRET}`],
+    childEnv(),
+  );
   const { child, origin: baseUrl, stop } = server;
 
   try {

@@ -1,7 +1,7 @@
 /**
  * npm run bench: how fast the Worker is, and how that changes with the corpus's size.
  *
- *   node scripts/bench.ts [--quick] [--only build|http|scale] [--seconds S] [--summary-weeks K]
+ *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest] [--seconds S] [--summary-weeks K]
  *
  * build: how long the cron's summary build takes, and how it grows.
  * 1. One week of N synthetic reports (N = 250 … 4,000), every edition (en, uz, uz-Cyrl, ja):
@@ -32,6 +32,7 @@ import { SUMMARY_LOCALES } from '../src/workflows/summaries/editions.ts';
 import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-summary.ts';
 import { runFaultBench } from './bench-faults.ts';
 import { runHttpBench, wrkAvailable } from './bench-http.ts';
+import { runIngestBench } from './bench-ingest.ts';
 import { createEntityPool, generateDocuments, generateWeek, groupByWeek, materialize } from './synthetic.ts';
 
 const REPEATS = 5;
@@ -144,7 +145,7 @@ function runBuildBench(quick: boolean): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['build', 'http', 'scale', 'faults'] as const;
+const PARTS = ['build', 'http', 'scale', 'faults', 'ingest'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -193,4 +194,8 @@ if ((parts.has('http') || parts.has('scale')) && haveWrk) {
 if (parts.has('faults') && haveWrk) {
   const holds = await runFaultBench({ seconds: quick ? 20 : 60 });
   if (!holds) process.exitCode = 1;
+}
+if (parts.has('ingest')) {
+  // 200 sources × 50 items, as the issue asks; --quick polls 20 of them.
+  await runIngestBench({ sources: quick ? 20 : 200, items: 50 });
 }

@@ -305,7 +305,7 @@ async function buildSummaries(
     const at = new Date(now).toISOString();
     let built = 0;
     for (const [week, fingerprint] of weeks) {
-      await rebuildWeek(db, week, fingerprint, at);
+      await rebuildWeek(db, week, fingerprint, { at, timeZone: 'UTC' });
       built += 1;
       if (built % 100 === 0) log(`  … ${built} of ${weeks.length} weeks`);
     }

@@ -6,11 +6,14 @@
  * `--persist-to <dir>` seeds the D1 of `wrangler dev --persist-to <dir>` instead of the default
  * one, so the browser tests (e2e/) get a database of their own and never touch the developer's.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { createDb } from '../src/db/client.ts';
 import { seedCorpus } from '../src/db/seed.ts';
+import { seedSources } from '../src/db/sources.ts';
+import { parseSourceRegistry } from '../src/workflows/ingestion/source-registry.ts';
 import { rebuildWeek } from '../src/workflows/summaries/build-week.ts';
 import { chooseWeeksToRebuild } from '../src/workflows/summaries/choose-weeks.ts';
 import { getPreviousIsoWeek } from '../src/services/week-clock.ts';
@@ -28,12 +31,18 @@ try {
   const db = createDb(proxy.env.DB);
   const changed = await seedCorpus(db, corpus, input.entities.entities);
   console.log(`seed: ${corpus.length} documents, ${changed} rows changed`);
+  // The default sources ingestion polls; only feed URLs not registered yet are added.
+  const registry = parseSourceRegistry(JSON.parse(await readFile('content/sources.json', 'utf8')));
+  const added = await seedSources(db, registry, new Date().toISOString());
+  console.log(`seed: ${registry.length} sources in content/sources.json, ${added} added`);
   // Build the weekly summaries now, as the Monday cron would, so a fresh `npm start` shows them.
   const now = Date.now();
-  const weeks = await chooseWeeksToRebuild(db, getPreviousIsoWeek(now, proxy.env.DIGEST_TIME_ZONE || 'UTC'));
+  const timeZone = proxy.env.DIGEST_TIME_ZONE || 'UTC';
+  const weeks = await chooseWeeksToRebuild(db, getPreviousIsoWeek(now, timeZone));
   let summaryChanges = 0;
   for (const [week, fingerprint] of weeks)
-    summaryChanges += await rebuildWeek(db, week, fingerprint, new Date(now).toISOString());
+    // The cron's own dating: each week published when it was due, not at seeding time.
+    summaryChanges += await rebuildWeek(db, week, fingerprint, { at: new Date(now).toISOString(), timeZone });
   console.log(`seed: ${weeks.size} weekly summaries checked, ${summaryChanges} rows changed`);
 } finally {
   await proxy.dispose();

@@ -14,7 +14,9 @@ import { DomainError } from './services/domain-error.ts';
 import { pages } from './routes/pages.tsx';
 import { api } from './routes/api.ts';
 import { pageNotFound, respondWithError, respondWithUnexpected } from './routes/error-response.tsx';
+import { identity } from './routes/identity.ts';
 import { root } from './routes/root.ts';
+import { guardReadRoutes } from './routes/read-route-guard.tsx';
 import { securityHeaders } from './routes/security-headers.ts';
 
 export function createApp() {
@@ -22,6 +24,8 @@ export function createApp() {
 
   // First, so that every response gets the headers, whatever produced it.
   app.use('*', securityHeaders);
+  // 405 and 400 for the read routes, before a D1 session is opened for them.
+  app.use('*', guardReadRoutes);
 
   // Per-request objects are made here, never at module scope: one D1 session per request
   // (replica reads, primary writes, read-your-writes through the bookmark), counted.
@@ -41,9 +45,19 @@ export function createApp() {
     c.res.headers.append('Server-Timing', formatServerTiming(stats));
   });
 
-  // The public API with the admin API mounted first inside it (one OpenAPI document for both).
+  // The editors' desk is a sub-app loaded on its first request: reader pages never evaluate
+  // its modules (esbuild keeps a dynamic import lazy inside the one bundle).
+  app.all('/desk/*', async (c) => {
+    const { desk } = await import('./desk/app.tsx');
+    return desk.fetch(c.req.raw, c.env, c.executionCtx);
+  });
+  app.all('/desk', (c) => c.redirect('/desk/', 301));
+
+  // The public API with the admin API (documents and sources) mounted first inside it: one
+  // OpenAPI document for all of them.
   app.route('/', api);
   app.route('/', root);
+  app.route('/', identity);
   app.route('/', pages);
 
   // Unknown edition or path outside any edition: English, linking every edition.

@@ -59,17 +59,26 @@ describe('the admin API in /api/v1/openapi.json', () => {
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => [`${method} ${path}`, op] as const));
     expect(operations.map(([name]) => name).sort()).toEqual([
       'delete /api/v1/admin/documents/{id}',
+      'delete /api/v1/admin/sources/{id}',
       'get /api/v1/admin/documents/{id}',
       'get /api/v1/admin/documents/{id}/revisions',
       'get /api/v1/admin/documents/{id}/revisions/{lang}/{number}',
+      'get /api/v1/admin/sources',
       'patch /api/v1/admin/documents/{id}',
+      'patch /api/v1/admin/sources/{id}',
       'post /api/v1/admin/documents',
       'post /api/v1/admin/documents/{id}/restore',
+      'post /api/v1/admin/documents/{id}/revisions/{lang}/{number}/restore',
+      'post /api/v1/admin/documents/{id}/translations/{lang}/approve',
       'post /api/v1/admin/rebuild',
+      'post /api/v1/admin/sources',
+      'post /api/v1/admin/sources/{id}/poll',
       'put /api/v1/admin/documents/{id}/translations/{lang}',
     ]);
-    const [scheme] = Object.keys(doc.components.securitySchemes ?? {});
+    // One scheme for the documents and the sources alike.
+    const [scheme, ...others] = Object.keys(doc.components.securitySchemes ?? {});
     expect(scheme).toBeDefined();
+    expect(others).toEqual([]);
     expect(doc.components.securitySchemes?.[scheme ?? '']).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const [name, op] of operations) {
       expect(op.security, name).toEqual([{ [scheme ?? '']: [] }]);
@@ -98,6 +107,29 @@ describe('admin API gates', () => {
     }
     expect((await send('DELETE', '/documents/1e0')).status).toBe(404);
     expect(await (await send('GET', '/documents/1')).json()).toMatchObject({ deletedAt: null });
+  });
+
+  it('takes only plain decimal digits as a source id, with the same error shape', async () => {
+    const feed = { name: 'Digits Wire', feedUrl: 'https://digits.example/rss', language: 'en' };
+    const created = await send('POST', '/sources', JSON.stringify(feed));
+    expect(created.status).toBe(201);
+    const { id } = await created.json<{ id: number }>();
+    for (const spelling of [`${id}e0`, `0${id}`, `${id}.0`]) {
+      const response = await send('DELETE', `/sources/${spelling}`);
+      expect(response.status, spelling).toBe(404);
+      expect(await response.json(), spelling).toEqual({ error: { code: 'not_found', message: 'No such source.' } });
+    }
+    const sources = await (await send('GET', '/sources')).json<{ sources: { id: number; enabled: boolean }[] }>();
+    expect(sources.sources.find((source) => source.id === id)?.enabled).toBe(true);
+    // A taken feed URL: 409 with its own code; an unknown field: 422 per field.
+    const again = await send('POST', '/sources', JSON.stringify(feed));
+    expect(again.status).toBe(409);
+    expect((await again.json<{ error: { code: string } }>()).error.code).toBe('source_exists');
+    const extra = await send('POST', '/sources', JSON.stringify({ ...feed, feedUrl: 'https://x.example/rss', x: 1 }));
+    expect(extra.status).toBe(422);
+    const refused = await extra.json<{ error: { code: string; fields: Record<string, string> } }>();
+    expect(refused.error.code).toBe('invalid_fields');
+    expect(Object.keys(refused.error.fields)).toEqual(['body']);
   });
 
   it('refuses a body that is not UTF-8 with a 400, storing nothing', async () => {

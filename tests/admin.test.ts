@@ -375,10 +375,17 @@ describe('editorial API: machine drafts', () => {
 
   it('drafts the missing languages with Workers AI, labels them, and lets an editor replace them', async () => {
     const calls: { model: string; text: string; source_lang: string; target_lang: string }[] = [];
+    // Uzbek drafts are the text marked; Japanese ones real Japanese (the guards reject Latin).
+    const JAPANESE: Record<string, string> = {
+      [REPORT.headline]: '［機械］日本人ボランティアがナマンガンで日本語講座',
+      [REPORT.paragraphs[0] ?? '']: '日本のボランティアが今週、ナマンガンの学校で無料の日本語講座を始めた。',
+      [REPORT.paragraphs[1] ?? '']: '学校によると、最初の二日間で四十人の生徒が申し込んだ。',
+    };
     const ai = {
       run: (model: string, input: { text: string; source_lang: string; target_lang: string }) => {
         calls.push({ model, ...input });
-        return Promise.resolve({ translated_text: `[${input.target_lang}] ${input.text}` });
+        const translated = input.target_lang === 'ja' ? JAPANESE[input.text] : `[${input.target_lang}] ${input.text}`;
+        return Promise.resolve({ translated_text: translated });
       },
     } as unknown as Ai;
     const response = await call('POST', '/documents', { body: REPORT, bindings: { ...env, AI: ai } });
@@ -396,7 +403,7 @@ describe('editorial API: machine drafts', () => {
       'en>uz',
     ]);
     const ja = await (await get(`/ja/articles/${slug}`)).text();
-    expect(ja).toContain('[ja] Japanese volunteers start a Japanese course in Namangan');
+    expect(ja).toContain('［機械］日本人ボランティアがナマンガンで日本語講座');
     expect(ja).toContain('この翻訳は機械翻訳で');
     const revisions = await (
       await call('GET', `/documents/${id}/revisions`)

@@ -51,7 +51,7 @@ describe('JSON API', () => {
       paragraphs: unknown[];
       translations: string[];
     }>();
-    expect(article.language).toBe('uz');
+    expect(article.language).toBe('uz-Latn');
     expect(article.paragraphs).toHaveLength(17);
     expect(article.translations).toEqual(['en', 'ja', 'uz']);
     const week = await (await get('/api/v1/en/weeks/2025-W51')).json<{ stories: { sources: unknown[] }[] }>();
@@ -77,7 +77,8 @@ describe('JSON API', () => {
     const cases: [string, number, string][] = [
       ['/api/v1/fr/articles', 400, 'invalid_request'],
       ['/api/v1/en/articles?limit=0', 400, 'invalid_request'],
-      ['/api/v1/en/articles?cursor=%%%', 400, 'invalid_cursor'],
+      ['/api/v1/en/articles?cursor=%%%', 400, 'invalid_request'],
+      ['/api/v1/en/articles?cursor=bm90LWEtY3Vyc29y', 400, 'invalid_cursor'],
       ['/api/v1/en/articles/no-such-story', 404, 'not_found'],
       ['/api/v1/en/weeks/2025-W53', 404, 'not_found'],
       ['/api/v1/en/weeks/banana', 400, 'invalid_request'],

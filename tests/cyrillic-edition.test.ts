@@ -35,7 +35,8 @@ describe('Uzbek Cyrillic edition', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="uz-Cyrl">');
-    expect(html).toContain('20 декабр, 2025');
+    expect(html).toContain('2025 йил 20 декабрь');
+    expect(html).toContain('2025 йил 51-ҳафта<span class="meta"> (15–21 декабрь)</span>');
     expect(html).toContain('Ўзбекистон');
     expect(mainOf(html)).not.toMatch(UZBEK_LATIN_WORD);
   });

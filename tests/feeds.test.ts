@@ -6,6 +6,7 @@ import {
   buildAtom,
   buildJsonFeed,
   buildRss,
+  escapeHtmlText,
   escapeXml,
   FEED_CONTENT_TYPES,
   stripInvalidXmlChars,
@@ -25,6 +26,7 @@ function makeItem(week: string, overrides: Partial<FeedItem> = {}): FeedItem {
     contentHtml: `<p>${week} の要約。</p>`,
     publishedAt: '2025-12-20T00:00:00.000Z',
     updatedAt: '2025-12-21T09:30:00.000Z',
+    categories: [],
     ...overrides,
   };
 }
@@ -201,8 +203,56 @@ describe('RSS 2.0', () => {
     const xml = buildRss(makeChannel({ items: [makeItem('2025-W51', { summaryText: summary })] }));
     expectWellFormed(xml);
     const raw = xmlParser.parse(xml) as RawRss;
-    expect(textOf(raw.rss.channel.item?.[0]?.description)).toBe(escapeXml(summary));
+    expect(textOf(raw.rss.channel.item?.[0]?.description)).toBe('Exports &lt; 10% &amp; "rising" — see &amp;amp;');
     expect(parseFeed(xml).items[0]?.description).toBe(summary);
+  });
+
+  it('escapes quotes once only: the XML text of a description holds no entity HTML 4 lacks', () => {
+    const xml = buildRss(
+      makeChannel({
+        description: "the week's news",
+        items: [makeItem('2025-W51', { summaryText: `Tashkent's "plan"` })],
+      }),
+    );
+    const raw = xmlParser.parse(xml) as RawRss;
+    expect(textOf(raw.rss.channel.description)).toBe("the week's news");
+    expect(textOf(raw.rss.channel.item?.[0]?.description)).toBe('Tashkent\'s "plan"');
+    expect(xml).not.toContain('&amp;apos;');
+    expect(xml).not.toContain('&amp;quot;');
+  });
+});
+
+describe('topics, authors and the WebSub hub', () => {
+  const categories = [
+    { term: 'energy', label: 'エネルギー' },
+    { term: 'trade', label: 'R&D "trade"' },
+  ];
+  const hub = 'https://hub.example/';
+  const channel = makeChannel({ hub, items: [makeItem('2025-W51', { categories })] });
+
+  it('RSS items carry a category per topic, and the channel names the hub', () => {
+    const xml = buildRss(channel);
+    expectWellFormed(xml);
+    expect(xml).toContain('<category>エネルギー</category>');
+    expect(xml).toContain('<category>R&amp;D &quot;trade&quot;</category>');
+    expect(xml).toContain('<atom:link rel="hub" href="https://hub.example/"/>');
+  });
+
+  it('Atom entries carry an author and their topics; the feed names the hub', () => {
+    const xml = buildAtom(channel);
+    expectWellFormed(xml);
+    const entry = xml.slice(xml.indexOf('<entry>'));
+    expect(entry).toContain('<author><name>');
+    expect(entry).toContain('<category term="energy" label="エネルギー"/>');
+    expect(xml).toContain('<link rel="hub" href="https://hub.example/"/>');
+  });
+
+  it('JSON Feed lists the hub and the tags; without a hub no format mentions one', () => {
+    const feed = JSON.parse(buildJsonFeed(channel)) as { hubs: unknown; items: { tags: string[] }[] };
+    expect(feed.hubs).toEqual([{ type: 'WebSub', url: hub }]);
+    expect(feed.items[0]?.tags).toEqual(['エネルギー', 'R&D "trade"']);
+    const plain = makeChannel({ items: [makeItem('2025-W51')] });
+    for (const body of [buildRss(plain), buildAtom(plain), buildJsonFeed(plain)]) expect(body).not.toMatch(/hub/i);
   });
 });
 
@@ -265,6 +315,7 @@ describe('JSON Feed 1.1', () => {
       'feed_url',
       'description',
       'language',
+      'authors',
       'items',
     ]);
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
@@ -279,6 +330,7 @@ describe('JSON Feed 1.1', () => {
       content_html: '<p>2025-W51 の要約。</p>',
       date_published: '2025-12-20T00:00:00Z',
       date_modified: '2025-12-21T09:30:00Z',
+      tags: [],
     });
     expect(Object.keys(feed.items[0] ?? {})).toEqual([
       'id',
@@ -288,6 +340,7 @@ describe('JSON Feed 1.1', () => {
       'content_html',
       'date_published',
       'date_modified',
+      'tags',
     ]);
   });
 });
@@ -438,7 +491,7 @@ describe('arbitrary text', () => {
         const rssItem = rawRss.rss.channel.item?.[0];
         expectText(normalizeNewlines(textOf(rawRss.rss.channel.title)), strip(title));
         expectText(normalizeNewlines(textOf(rssItem?.title)), strip(title));
-        expectText(normalizeNewlines(textOf(rssItem?.description)), strip(escapeXml(summary)));
+        expectText(normalizeNewlines(textOf(rssItem?.description)), strip(escapeHtmlText(summary)));
         expectText(normalizeNewlines(textOf(rssItem?.['content:encoded'])), strip(content));
 
         const atom = buildAtom(channel);

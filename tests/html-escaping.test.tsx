@@ -221,7 +221,23 @@ describe('HTML escaping (properties)', () => {
           updatedAt: '2025-12-17T09:00:00.000Z',
         };
         const page = buildPageContext('https://digest.test/', lang, '/');
-        return noProblem(await render(<HomePage page={page} items={[item]} pageNumber={1} pageCount={1} />));
+        // The week's top story, from the stored summary, leads the page.
+        const topStory = {
+          week: '2025-W51',
+          story: {
+            headline,
+            textLang: isFallback ? 'ja' : lang,
+            sentences: [summary],
+            sources: [
+              { slug: 'a-story', name: source, url: 'https://a.example/', headline, publishedOn: '2025-12-17' },
+            ],
+            topics: [],
+            publishedOn: '2025-12-17',
+          },
+        };
+        return noProblem(
+          await render(<HomePage page={page} items={[item]} pageNumber={1} pageCount={1} topStory={topStory} />),
+        );
       }),
       { numRuns: 1000 },
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createUpstream, type Route } from './helpers/fake-upstream.ts';
 import {
   computeNextPoll,
   countItemsPerWeek,
@@ -19,19 +20,6 @@ import {
 } from '../src/workflows/ingestion/polite-fetch.ts';
 import { RobotsCache } from '../src/workflows/ingestion/robots.ts';
 import { checkFetchUrl, isPrivateHost } from '../src/workflows/ingestion/url-guard.ts';
-
-type Route = (request: Request) => Response | Promise<Response>;
-
-/** A fake upstream: routes by URL, records every request it was sent. */
-function createUpstream(routes: Record<string, Route>) {
-  const requests: Request[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
-    requests.push(request);
-    const route = routes[request.url];
-    return route ? route(request) : new Response('not found', { status: 404 });
-  };
-  return { fetch, requests };
-}
 
 const page = (url: string, fetch: FetchOptions['fetch']) =>
   fetchPolitely(url, {

@@ -3,6 +3,7 @@ import { chooseCharset, decodeText } from '../src/workflows/ingestion/decode-cha
 import { extractArticle, stripSiteName } from '../src/workflows/ingestion/extract-article.ts';
 import { FeedParseError, parseFeedText } from '../src/workflows/ingestion/parse-feed.ts';
 import { isAboutUzbekistanAndJapan } from '../src/workflows/ingestion/relevance.ts';
+import { convertUzbekCyrillicToLatin, isMostlyCyrillic } from '../src/workflows/ingestion/uzbek-cyrillic.ts';
 import { encodeJapanese, encodeWindows1251 } from './helpers/legacy-encodings.ts';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -266,5 +267,18 @@ describe('the relevance rule', () => {
         alwaysRelevant: true,
       }),
     ).toBe(true);
+  });
+});
+
+describe('Uzbek Cyrillic items', () => {
+  it('are converted to Latin word by word, keeping capitalisation', () => {
+    expect(convertUzbekCyrillicToLatin('ЖИКА Тошкентда янги лойиҳа бошлади.')).toBe(
+      'JIKA Toshkentda yangi loyiha boshladi.',
+    );
+    expect(convertUzbekCyrillicToLatin('Ўзбекистон ва Япония: маълумот, 2025 йил')).toBe(
+      'Oʻzbekiston va Yaponiya: maʼlumot, 2025 yil',
+    );
+    expect(isMostlyCyrillic('Ўзбекистон ва Япония (JICA)')).toBe(true);
+    expect(isMostlyCyrillic('Oʻzbekiston va Yaponiya')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import uzLatin from '../locales/uz.json';
 import { resources } from '../src/i18n/index.ts';
 import { buildCyrillicResource } from '../src/services/locale-resources.ts';
 import { getTranslator } from '../src/i18n/index.ts';
-import { formatDate } from '../src/services/format.ts';
+import { formatDate, formatWeekDates } from '../src/services/format.ts';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -63,10 +63,30 @@ describe('locales', () => {
     for (const [lang, text] of results) expect(text).toBe(expected[lang]);
   });
 
-  it('format dates through Intl in each locale', () => {
+  it('formats dates as each edition’s press writes them', () => {
     expect(formatDate('ja', '2025-12-20')).toBe('2025年12月20日');
-    expect(formatDate('uz-Latn', '2025-12-20')).toBe('20-dekabr, 2025');
-    expect(formatDate('en', '2025-12-20')).toBe('December 20, 2025');
+    expect(formatDate('uz-Latn', '2025-12-20')).toBe('2025-yil 20-dekabr');
+    expect(formatDate('uz-Cyrl', '2025-12-19')).toBe('2025 йил 19 декабрь');
+    expect(formatDate('uz-Cyrl', '2025-03-08')).toBe('2025 йил 8 март');
+    // The copy is British ("summarised"), so are the dates.
+    expect(formatDate('en', '2025-12-20')).toBe('20 December 2025');
+  });
+
+  it('formats the days of a week in each edition, across months and years too', () => {
+    const cases: readonly (readonly [string, string, string, string])[] = [
+      ['en', '2025-12-15', '2025-12-21', '15–21 December 2025'],
+      ['en', '2025-10-27', '2025-11-02', '27 October – 2 November 2025'],
+      ['en', '2025-12-29', '2026-01-04', '29 December 2025 – 4 January 2026'],
+      ['uz-Latn', '2025-12-15', '2025-12-21', '15–21-dekabr'],
+      ['uz-Latn', '2025-10-27', '2025-11-02', '27-oktabr – 2-noyabr'],
+      ['uz-Latn', '2025-12-29', '2026-01-04', '2025-yil 29-dekabr – 2026-yil 4-yanvar'],
+      ['uz-Cyrl', '2025-12-15', '2025-12-21', '15–21 декабрь'],
+      ['uz-Cyrl', '2025-10-27', '2025-11-02', '27 октябрь – 2 ноябрь'],
+      ['ja', '2025-12-15', '2025-12-21', '12月15日〜21日'],
+      ['ja', '2025-10-27', '2025-11-02', '10月27日〜11月2日'],
+      ['ja', '2025-12-29', '2026-01-04', '2025年12月29日〜2026年1月4日'],
+    ];
+    for (const [tag, start, end, expected] of cases) expect(formatWeekDates(tag, start, end), tag).toBe(expected);
   });
 });
 

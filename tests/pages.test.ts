@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get, ORIGIN } from './helpers/http.ts';
+import { get, OPERATOR, ORIGIN } from './helpers/http.ts';
 
 const LANGS = ['en', 'uz', 'ja'] as const;
 const ARTICLE = 'mirziyoyev-and-takaichi-hold-talks-in-tokyo';
@@ -48,6 +48,25 @@ describe('language switch', () => {
     expect((await get('/lang/fr')).status).toBe(404);
   });
 
+  it('never answers 500 and puts only encoded ASCII in Location, whatever next holds', async () => {
+    const cases: [string, string][] = [
+      ['/en/%00', '/en/'],
+      ['/en/%09//evil.example', '/en/'],
+      ['/en/%0B', '/en/'],
+      ['/en/%1B', '/en/'],
+      ['/en/%7F', '/en/'],
+      ['/en/%C2%85', '/en/'],
+      ['/en/../ja/', '/en/'],
+      ['/en/%C3%BC', '/en/%C3%BC'],
+      ['/en/search?q=%C3%BC%20x#top', '/en/search?q=%C3%BC%20x#top'],
+    ];
+    for (const [next, location] of cases) {
+      const response = await get(`/lang/en?next=${next.replace('?', '%3F').replace('#', '%23').replace('&', '%26')}`);
+      expect(response.status, next).toBe(302);
+      expect(response.headers.get('Location'), next).toBe(location);
+    }
+  });
+
   it('links from every page to the same page in each language', async () => {
     const html = await (await get(`/uz/articles/${ARTICLE}`)).text();
     for (const lang of LANGS) {
@@ -79,13 +98,14 @@ describe('home', () => {
   it('localizes dates, week headings and counts', async () => {
     const ja = await (await get('/ja/')).text();
     expect(ja).toContain('2025年12月20日');
-    expect(ja).toContain('2025年第51週');
+    expect(ja).toContain('2025年第51週<span class="meta">（12月15日〜21日）</span>');
     expect(ja).toContain('2件の記事');
     const uz = await (await get('/uz/')).text();
-    expect(uz).toContain('20-dekabr, 2025');
-    expect(uz).toContain('2025-yil, 51-hafta');
+    expect(uz).toContain('2025-yil 20-dekabr');
+    expect(uz).toContain('2025-yil 51-hafta<span class="meta"> (15–21-dekabr)</span>');
     const en = await (await get('/en/')).text();
-    expect(en).toContain('December 20, 2025');
+    expect(en).toContain('20 December 2025');
+    expect(en).toContain('Week 51, 2025<span class="meta"> (15–21 December 2025)</span>');
     // A week's group counts reports (issue 15, defect 3): a story is what the week page groups them into.
     expect(en).toContain('2 reports');
     expect(en).toContain('1 report');
@@ -174,8 +194,17 @@ describe('unknown language and paths', () => {
 });
 
 describe('/healthz', () => {
-  it('reports D1 reachable and the counts', async () => {
-    const response = await get('/healthz');
+  it('tells anyone only that it is ready: no counts, no cron runs or their errors', async () => {
+    const anyone: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token' }];
+    for (const headers of anyone) {
+      const response = await get('/healthz', headers);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', d1: { reachable: true } });
+    }
+  });
+
+  it('reports D1 reachable and the counts to an operator', async () => {
+    const response = await get('/healthz', OPERATOR);
     expect(response.status).toBe(200);
     const body = await response.json<{ status: string; d1: { reachable: boolean }; counts: { documents: number } }>();
     expect(body.status).toBe('ok');

@@ -15,7 +15,14 @@ import { createDb, type Database } from '../src/db/client.ts';
 import { getArticle } from '../src/db/article.ts';
 import { getArticlePage } from '../src/db/article-page.ts';
 import { getWeekPage } from '../src/db/week-pages.ts';
-import { countCorpus, listArticlesAfter, listStories, listTopicCounts, readContentVersion } from '../src/db/queries.ts';
+import {
+  countCorpus,
+  getHomePage,
+  listArticlesAfter,
+  listStories,
+  listTopicCounts,
+  readContentVersion,
+} from '../src/db/queries.ts';
 import { searchDocuments } from '../src/db/search.ts';
 import { getWeekSummary, listFeedWeeks, listWeekArchive, loadWeekDocuments } from '../src/db/summaries.ts';
 import { parseSearchQuery } from '../src/services/search-query.ts';
@@ -60,6 +67,7 @@ const WEEK = '2025-W51';
 const QUERIES: [string, (db: Database) => Promise<unknown>][] = [
   ['readContentVersion (every page view, the cache key)', (db) => readContentVersion(db)],
   ['listStories (home page)', (db) => listStories(db, 'en', 2, 10)],
+  ['getHomePage (home page with its top story)', (db) => getHomePage(db, 'uz-Cyrl', 'uz', 1, 10)],
   ['listStories (topic page)', (db) => listStories(db, 'en', 1, 10, { topic: 'energy' })],
   ['listStories (entity page)', (db) => listStories(db, 'en', 1, 10, { entitySlug: 'japan' })],
   ['getArticle (article page)', (db) => getArticle(db, SLUG)],

@@ -70,6 +70,18 @@ describe('defect 1: a story’s headline links to its own report', () => {
   });
 });
 
+describe('the home page', () => {
+  it.each(EDITIONS)('%s: leads with the top story of the newest week, then the latest reports', async (lang) => {
+    const page = await html(`/${lang}/`);
+    const lead = /<section class="top-story" aria-labelledby="top-story">(.*?)<\/section>/.exec(page);
+    expect(lead?.[1]).toContain(`<h2><a href="/${lang}/articles/${PORTFOLIO}">`);
+    expect(lead?.[1]).toContain(`href="/${lang}/weeks/2025-W51"`);
+    expect(lead!.index).toBeLessThan(page.indexOf('<section aria-labelledby="week-2025-W51">'));
+    // Only the first page leads with it.
+    expect(await html(`/${lang}/?page=1`)).toContain('class="top-story"');
+  });
+});
+
 describe('defect 3: a story groups reports, everywhere', () => {
   it('the home page counts the reports of week 51, the week page its one story from two sources', async () => {
     const home = await html('/en/');

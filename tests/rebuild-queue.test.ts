@@ -22,7 +22,7 @@ import {
 } from '../src/workflows/summaries/rebuild-queue.ts';
 import { runWeeklyRebuild as runWorkflow } from '../src/workflows/summaries/weekly-run.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get } from './helpers/http.ts';
+import { get, OPERATOR } from './helpers/http.ts';
 
 const CRON = '0 6 * * 1';
 const MONDAY = new Date('2025-12-22T06:00:00Z');
@@ -255,7 +255,7 @@ describe('the rebuild queue', () => {
     expect(run?.endedAt).not.toBeNull();
 
     const health = await (
-      await get('/healthz')
+      await get('/healthz', OPERATOR)
     ).json<{ cron: { lastRuns: { status: string; weeksRebuilt: string[] }[] } }>();
     expect(health.cron.lastRuns[0]).toMatchObject({ status: 'ok', weeksRebuilt: WEEKS });
   });

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../src/index.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get } from './helpers/http.ts';
+import { get, OPERATOR } from './helpers/http.ts';
 
 const CRON = '0 6 * * 1';
 const MONDAY = new Date('2025-12-22T06:00:00Z');
@@ -50,7 +50,25 @@ describe('scheduled rebuild', () => {
     };
     expect(w51.stories).toHaveLength(1);
     expect(w51.stories[0]?.sources).toHaveLength(2);
-    for (const row of rows) expect(row.first_published_at).toBe(MONDAY.toISOString());
+    // Each week is dated when its summary was due (the Monday 06:00 after it), not when this
+    // backfill ran: readers must not see 2022's news as new.
+    const due: Record<string, string> = {
+      '2022-W15': '2022-04-18T06:00:00.000Z',
+      '2024-W04': '2024-01-29T06:00:00.000Z',
+      '2025-W34': '2025-08-25T06:00:00.000Z',
+      '2025-W51': MONDAY.toISOString(),
+    };
+    for (const row of rows) {
+      expect(row.first_published_at, row.week).toBe(due[row.week]);
+      expect(row.updated_at, row.week).toBe(row.first_published_at);
+    }
+  });
+
+  it('dates the week that just ended by the run when the run is late, older weeks by when they were due', async () => {
+    await fireCron(new Date('2025-12-24T15:30:00Z'));
+    const rows = await summaries();
+    expect(rows.find((row) => row.week === '2025-W51')?.first_published_at).toBe('2025-12-24T15:30:00.000Z');
+    expect(rows.find((row) => row.week === '2025-W34')?.first_published_at).toBe('2025-08-25T06:00:00.000Z');
   });
 
   it('is idempotent: a retry of the same run and a later run change nothing', async () => {
@@ -109,13 +127,13 @@ describe('scheduled rebuild', () => {
     expect(en?.first_published_at).toBe(MONDAY.toISOString());
     expect(en?.updated_at).toBe('2026-01-05T06:00:00.000Z');
     const untouched = after.find((row) => row.week === '2022-W15' && row.lang === 'en');
-    expect(untouched?.updated_at).toBe(MONDAY.toISOString());
+    expect(untouched?.updated_at).toBe('2022-04-18T06:00:00.000Z');
   });
 
   it('shows the last runs to an operator in /healthz', async () => {
     await fireCron();
     const body = await (
-      await get('/healthz')
+      await get('/healthz', OPERATOR)
     ).json<{ cron: { lastRuns: { status: string; weeksRebuilt: string[] }[] } }>();
     expect(body.cron.lastRuns[0]?.status).toBe('ok');
     expect(body.cron.lastRuns[0]?.weeksRebuilt).toContain('2025-W51');

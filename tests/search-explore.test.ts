@@ -102,10 +102,11 @@ describe('search', () => {
     expect(html).toContain('<h1>');
   });
 
-  it('survives invalid UTF-8 in the URL', async () => {
+  it('answers invalid UTF-8 in the URL with a 400 page in the reader’s language, never a 500', async () => {
     for (const raw of ['%FF%FE', '%E0%A4%A', '%', '%%%']) {
       const response = await get(`/en/search?q=${raw}`);
-      expect(response.status, raw).toBe(200);
+      expect(response.status, raw).toBe(400);
+      expect(await response.text(), raw).toContain('Bad request');
     }
   });
 

@@ -5,16 +5,15 @@
  * editorial API's own writes (which replace all links in one batch, also while a document is
  * deleted) are checked the same way.
  */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/client.ts';
 import { countCorpus, listStories, listTopicCounts } from '../src/db/queries.ts';
-import worker from '../src/index.ts';
 import { TOPIC_IDS } from '../src/services/corpus.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
-import { get, ORIGIN } from './helpers/http.ts';
+import { callAdmin } from './helpers/admin-call.ts';
+import { get, OPERATOR } from './helpers/http.ts';
 
 interface Count {
   scope: string;
@@ -245,31 +244,15 @@ describe('story counters', () => {
   });
 });
 
-const TOKEN = 'test-admin-token';
-
-async function admin(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers = new Headers({ Authorization: `Bearer ${TOKEN}` });
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(
-    new Request(`${ORIGIN}/api/v1/admin${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-    env,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return response;
-}
+const admin = (method: string, path: string, body?: unknown) => callAdmin(method, path, body);
 
 async function revisionOf(id: number): Promise<number> {
   return (await (await admin('GET', `/documents/${id}`)).json<{ revision: number }>()).revision;
 }
 
 async function healthCounts(): Promise<{ documents: number; translations: number }> {
-  return (await (await get('/healthz')).json<{ counts: { documents: number; translations: number } }>()).counts;
+  return (await (await get('/healthz', OPERATOR)).json<{ counts: { documents: number; translations: number } }>())
+    .counts;
 }
 
 describe('story counters through the editorial API', () => {

@@ -46,7 +46,8 @@ describe('weekly summary of 2025-W51', () => {
     ]);
     // The source's own headline beats the editorial one.
     expect(summary.stories[0]?.headline).toBe('Uzbekistan and Japan sign $12bn cooperation portfolio');
-    expect(summary.intro).toBe('1 story from 2 sources, mostly on energy and investment and finance.');
+    // One story touches all its topics equally: no topic leads, so no "mostly".
+    expect(summary.intro).toBe('1 story from 2 sources, on energy, investment and finance and education.');
     expect(summary.figures.map((figure) => figure.display)).toEqual(['$12 billion']);
   });
 
@@ -66,11 +67,11 @@ describe('weekly summary of 2025-W51', () => {
     }
     const ja = buildWeeklySummary('2025-W51', docs, locale('ja', 'ja'));
     // CLDR's Japanese conjunction list joins with 、
-    expect(ja.intro).toBe('2件の情報源から1件のニュース。主なテーマはエネルギー、投資・金融。');
+    expect(ja.intro).toBe('2件の情報源から1件のニュース。テーマはエネルギー、投資・金融、教育。');
     expect(ja.figures[0]?.display).toBe('120億ドル');
     const uz = buildWeeklySummary('2025-W51', docs, locale('uz', 'uz-Latn'));
     expect(uz.figures[0]?.display).toBe('12 mlrd dollar');
-    expect(uz.intro).toBe('2 ta manbadan 1 ta xabar, asosan energetika va investitsiya va moliya haqida.');
+    expect(uz.intro).toBe('2 ta manbadan 1 ta xabar, energetika, investitsiya va moliya va taʼlim haqida.');
   });
 
   it('is deterministic', async () => {

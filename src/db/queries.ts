@@ -74,7 +74,7 @@ function countCondition(filter: StoryFilter) {
   return and(eq(storyCounts.scope, 'all'), eq(storyCounts.key, ''));
 }
 
-/** The later of two instants (either may be missing): one format (migration 0008), so as strings. */
+/** The later of two instants (either may be missing): one format (migration 0009), so as strings. */
 function later(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b;
   return b > a ? b : a;
@@ -170,6 +170,33 @@ export async function listStories(
     selectStoryTotals(db, filter),
   ]);
   return toStoryPage(lang, rows, totals);
+}
+
+/**
+ * The home page's stories and the top story of the newest week's summary in this edition, in
+ * one batch. SQLite picks the story out of the stored JSON: D1 sends one story, not the week.
+ */
+export async function getHomePage(
+  db: Database,
+  edition: string,
+  lang: ContentLanguage,
+  page: number,
+  pageSize: number,
+): Promise<StoryPage & { top: { week: string; story: string | null } | null }> {
+  const [rows, totals, tops] = await db.batch([
+    selectStoryPage(db, lang, page, pageSize, {}),
+    selectStoryTotals(db, {}),
+    db
+      .select({
+        week: weeklySummaries.week,
+        story: sql<string | null>`json_extract(${weeklySummaries.content}, '$.stories[0]')`,
+      })
+      .from(weeklySummaries)
+      .where(eq(weeklySummaries.lang, edition))
+      .orderBy(desc(weeklySummaries.week))
+      .limit(1),
+  ]);
+  return { ...toStoryPage(lang, rows, totals), top: tops[0] ?? null };
 }
 
 /** An entity and one page of the stories that name it, in one batch; undefined if unknown. */

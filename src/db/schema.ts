@@ -26,7 +26,7 @@ export const documents = sqliteTable(
     /** Set when an editor deletes the document: hidden from readers, kept, restorable. */
     deletedAt: text(),
     /**
-     * ISO 8601 UTC with milliseconds, like every stored instant (migration 0008). The default,
+     * ISO 8601 UTC with milliseconds, like every stored instant (migration 0009). The default,
      * seconds only, is the table's original DDL, kept because changing it would rebuild the
      * table; every writer stamps both columns itself.
      */
@@ -55,7 +55,10 @@ export const translations = sqliteTable(
     summary: text().notNull(),
     /** Parsed and serialised by Drizzle (JSON.stringify on write): never parse it by hand. */
     body: text({ mode: 'json' }).$type<Block[]>().notNull(),
-    /** 'human' for editorial translations, 'source' for the original text. */
+    /**
+     * 'human' for editorial translations, 'source' for the original text, 'machine' for drafts
+     * (whose model and time are the author `machine:<model>` and date of their revision).
+     */
     origin: text().notNull().default('human'),
     contentHash: text().notNull(),
     /** Revision of this language's text, bumped by every editorial change. */
@@ -254,3 +257,113 @@ export const storyCounts = sqliteTable(
 );
 
 export type StoryCountRow = typeof storyCounts.$inferSelect;
+
+/**
+ * The sources ingestion polls (migration 0008). `language` is what the source writes in:
+ * 'en', 'uz' (Latin), 'uz-Cyrl' (Uzbek in Cyrillic, converted to Latin on entry), 'ja', or 'ru'
+ * (translated, no edition of its own). `rights` limits what is stored and shown: 'full' text,
+ * an 'excerpt' (headline, a lead of about 60 words, the link) or the 'headline' and link only.
+ * The health columns are written by every poll; a source is never deleted, only disabled, so
+ * the provenance of its documents stays resolvable.
+ */
+export const sources = sqliteTable('sources', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull(),
+  feedUrl: text().notNull().unique(),
+  homepage: text(),
+  language: text({ enum: ['en', 'uz', 'uz-Cyrl', 'ja', 'ru'] }).notNull(),
+  rights: text({ enum: ['full', 'excerpt', 'headline'] })
+    .notNull()
+    .default('excerpt'),
+  /** Every item is about Uzbekistan–Japan relations (an embassy, a bilateral body): no relevance check. */
+  alwaysRelevant: integer({ mode: 'boolean' }).notNull().default(false),
+  enabled: integer({ mode: 'boolean' }).notNull().default(true),
+  note: text(),
+  etag: text(),
+  lastModified: text(),
+  lastPolledAt: text(),
+  lastStatus: integer(),
+  lastError: text(),
+  consecutiveFailures: integer().notNull().default(0),
+  /** ISO time the source is next due; null: due now. */
+  nextPollAt: text(),
+  itemsSeen: integer().notNull().default(0),
+  itemsAccepted: integer().notNull().default(0),
+  itemsSkipped: integer().notNull().default(0),
+  createdAt: text().notNull(),
+  updatedAt: text().notNull(),
+});
+
+/**
+ * Every feed item a source has offered, keyed by its GUID (or URL without one), so the same
+ * item is looked at once. `url` is the canonical URL without tracking parameters and
+ * `contentHash` the hash of its cleaned text: a feed that rewrites its GUIDs on every poll is
+ * still recognised by either. Skipped items are remembered too (with the reason), except
+ * failures that may pass next time (fetch errors), which are retried.
+ */
+export const sourceItems = sqliteTable(
+  'source_items',
+  {
+    sourceId: integer()
+      .notNull()
+      .references(() => sources.id),
+    itemKey: text().notNull(),
+    url: text().notNull(),
+    contentHash: text(),
+    outcome: text().notNull(),
+    documentId: integer().references(() => documents.id),
+    seenAt: text().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sourceId, table.itemKey] }),
+    index('source_items_url_idx').on(table.url),
+    index('source_items_hash_idx').on(table.contentHash),
+  ],
+);
+
+/**
+ * Where an ingested document came from: the source and feed item, when it was fetched, the
+ * hash of the raw bytes, the rights policy it was stored under, and the lead image with its
+ * credit. Documents entered by editors have no row.
+ */
+export const documentProvenance = sqliteTable('document_provenance', {
+  documentId: integer()
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  sourceId: integer()
+    .notNull()
+    .references(() => sources.id),
+  itemGuid: text(),
+  itemUrl: text().notNull(),
+  fetchedAt: text().notNull(),
+  rawHash: text().notNull(),
+  rights: text({ enum: ['full', 'excerpt', 'headline'] }).notNull(),
+  author: text(),
+  leadImageUrl: text(),
+  leadImageCredit: text(),
+  /** The Uzbek original as published in Cyrillic (JSON blocks), before conversion to Latin. */
+  originalCyrillic: text(),
+});
+
+export type SourceRow = typeof sources.$inferSelect;
+export type SourceItemRow = typeof sourceItems.$inferSelect;
+export type DocumentProvenanceRow = typeof documentProvenance.$inferSelect;
+
+/**
+ * A machine translation that failed its guards (repetition, wrong script, length ratio): the
+ * language stays untranslated (readers get the fallback note) and the desk sees why here.
+ * One row per document and language, replaced by the next attempt.
+ */
+export const translationFlags = sqliteTable(
+  'translation_flags',
+  {
+    documentId: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    lang: text().notNull(),
+    problem: text().notNull(),
+    model: text().notNull(),
+    flaggedAt: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.lang] })],
+);

@@ -66,10 +66,18 @@ interface Row {
 }
 
 /**
- * Matching (document, language) rows: FTS5 for trigram-sized terms, instr() for shorter ones.
+ * How many index rows (one per document and language, newest first) a query made only of
+ * terms shorter than a trigram may scan: no index serves instr(), so without a bound its cost
+ * would grow with the corpus. Such a query finds matches among the newest texts only.
+ */
+export const SHORT_TERM_SCAN_ROWS = 1_000;
+
+/**
+ * Matching (document, language) rows: FTS5 for trigram-sized terms, instr() for shorter ones
+ * (over the rows FTS5 matched, or over the newest `scanRows` rows when nothing else narrows).
  * ?1 is the reader's language; the query's own parameters follow it.
  */
-function hitsSql(query: SearchQuery, lang: string): { sql: string; params: unknown[] } {
+function hitsSql(query: SearchQuery, lang: string, scanRows: number): { sql: string; params: unknown[] } {
   const params: unknown[] = [lang];
   const conditions: string[] = [];
   let rank = '0';
@@ -82,6 +90,10 @@ function hitsSql(query: SearchQuery, lang: string): { sql: string; params: unkno
     params.push(term);
     const slot = `?${params.length}`;
     conditions.push(`(instr(lower(headline), lower(${slot})) > 0 OR instr(lower(body), lower(${slot})) > 0)`);
+  }
+  if (!query.match) {
+    // Rowids follow insertion, so the highest are the newest texts; read backwards on the rowid.
+    conditions.unshift(`rowid IN (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT ${scanRows})`);
   }
   return {
     sql: `SELECT CAST(document_id AS INTEGER) AS document_id, lang, ${rank} AS rank
@@ -105,10 +117,11 @@ export async function searchDocuments(
   lang: string,
   page: number,
   pageSize: number,
+  scanRows: number = SHORT_TERM_SCAN_ROWS,
 ): Promise<SearchResults> {
   if (!query.match && query.shortTerms.length === 0) return { total: 0, hits: [], entities: [], latest: [] };
   const d1 = db.$client;
-  const hits = hitsSql(query, lang);
+  const hits = hitsSql(query, lang, Math.max(1, Math.floor(scanRows)));
   // MATERIALIZED: inlined into the correlated subqueries below, the FTS table would be read by
   // rowid and SQLite refuses bm25() outside a MATCH scan.
   const base = `WITH hits AS MATERIALIZED (${hits.sql}),

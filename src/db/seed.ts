@@ -11,7 +11,7 @@ import { documentEntities, documents, documentTopics, entities, topics, translat
 
 type Statement = BatchItem<'sqlite'>;
 
-/** D1's clock as ISO 8601 UTC with milliseconds, the format of every stored instant (migration 0008). */
+/** D1's clock as ISO 8601 UTC with milliseconds, the format of every stored instant (migration 0009). */
 const NOW_ISO = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 function excluded(column: string): SQL {

@@ -11,8 +11,9 @@
 
 export const BOOKMARK_HEADER = 'x-d1-bookmark';
 
-// A D1 bookmark is a few dash-separated hex groups; anything else is ignored, not passed on.
-const BOOKMARK = /^[0-9a-f]{1,32}(?:-[0-9a-f]{1,32}){1,7}$/i;
+// A D1 bookmark is four dash-separated hex groups of 8, 8, 8 and 32 digits (as D1 and its local
+// simulator issue them); anything else is ignored, never passed on to D1 or echoed back.
+const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/i;
 
 export interface D1Stats {
   roundTrips: number;

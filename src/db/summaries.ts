@@ -110,7 +110,11 @@ export async function loadWeekDocuments(db: Database, week: string): Promise<Wee
   return [...byId.values()];
 }
 
-export type SummaryWrite = Omit<WeeklySummaryRow, 'firstPublishedAt'> & { firstPublishedAt: string };
+/**
+ * A summary as a build made it. `firstPublishedAt` is its publication time, written only with
+ * the row's first insert; `builtAt` becomes `updated_at` only when the content changed.
+ */
+export type SummaryWrite = Omit<WeeklySummaryRow, 'updatedAt'> & { builtAt: string };
 
 /** A statement that can join a D1 batch (one transaction) with a summary write. */
 export type BatchStatement = BatchItem<'sqlite'>;
@@ -154,10 +158,12 @@ export async function writeWeekSummaries(
   rows: SummaryWrite[],
   after: readonly BatchStatement[] = [],
 ): Promise<number> {
-  const statements: BatchStatement[] = rows.map((row) =>
+  const statements: BatchStatement[] = rows.map(({ builtAt, ...row }) =>
     db
       .insert(weeklySummaries)
-      .values(row)
+      // A new summary has not changed since it was published; a backfilled one built today is
+      // still dated when it was due.
+      .values({ ...row, updatedAt: row.firstPublishedAt })
       .onConflictDoUpdate({
         target: [weeklySummaries.week, weeklySummaries.lang],
         set: {
@@ -165,7 +171,8 @@ export async function writeWeekSummaries(
           summaryText: sql`excluded.summary_text`,
           content: sql`excluded.content`,
           sourceHash: sql`excluded.source_hash`,
-          updatedAt: sql`CASE WHEN ${weeklySummaries.contentHash} IS NOT excluded.content_hash THEN excluded.updated_at ELSE ${weeklySummaries.updatedAt} END`,
+          // Moves only with the content, and never before the publication time.
+          updatedAt: sql`CASE WHEN ${weeklySummaries.contentHash} IS NOT excluded.content_hash THEN max(${builtAt}, ${weeklySummaries.firstPublishedAt}) ELSE ${weeklySummaries.updatedAt} END`,
           contentHash: sql`excluded.content_hash`,
         },
         setWhere: sql`${weeklySummaries.contentHash} IS NOT excluded.content_hash OR ${weeklySummaries.sourceHash} IS NOT excluded.source_hash`,
@@ -202,6 +209,18 @@ const WEEK_HEADING = {
   updatedAt: weeklySummaries.updatedAt,
 };
 
+/**
+ * When the content version last moved (migration 0007): a list's Last-Modified must not go back
+ * when its newest row is deleted. One row by primary key; site_state is not in the Drizzle
+ * schema (migration 0004 made it), hence the SQL source.
+ */
+function selectChangedAt(db: Database) {
+  return db
+    .select({ changedAt: sql<string | null>`changed_at` })
+    .from(sql`site_state`)
+    .where(sql`id = 1`);
+}
+
 export interface ArchiveWeek extends Pick<WeeklySummaryRow, 'week' | 'title' | 'summaryText' | 'updatedAt'> {
   /** The week's top story (stories are stored ranked), or null for a week without one. */
   topHeadline: string | null;
@@ -209,17 +228,25 @@ export interface ArchiveWeek extends Pick<WeeklySummaryRow, 'week' | 'title' | '
 }
 
 /**
- * The archive: each week's title, one-line summary and top headline, newest first. SQLite
- * picks the one headline out of the stored JSON, so D1 never sends the content itself.
+ * The archive: each week's title, one-line summary and top headline, newest first, and when
+ * the content last changed. SQLite picks the one headline out of the stored JSON, so D1 never
+ * sends the content itself.
  */
-export async function listWeekArchive(db: Database, lang: string, limit: number): Promise<ArchiveWeek[]> {
+export async function listWeekArchive(
+  db: Database,
+  lang: string,
+  limit: number,
+): Promise<{ weeks: ArchiveWeek[]; changedAt: string | null }> {
   const fields = {
     ...WEEK_HEADING,
     topHeadline: sql<string | null>`json_extract(${weeklySummaries.content}, '$.stories[0].headline')`,
     storyCount: sql<number>`json_array_length(${weeklySummaries.content}, '$.stories')`,
   };
-  const [rows] = await db.batch([newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit)]);
-  return rows;
+  const [weeks, state] = await db.batch([
+    newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit),
+    selectChangedAt(db),
+  ]);
+  return { weeks, changedAt: state[0]?.changedAt ?? null };
 }
 
 export interface FeedWeekRow extends Pick<
@@ -244,7 +271,7 @@ export async function listFeedWeeks(
   lang: string,
   limit: number,
   storyLimit: number,
-): Promise<FeedWeekRow[]> {
+): Promise<{ weeks: FeedWeekRow[]; changedAt: string | null }> {
   const content = weeklySummaries.content;
   const top = sql.join(
     Array.from({ length: storyLimit }, (_, i) => sql`json_extract(${content}, ${`$.stories[${i}]`})`),
@@ -256,10 +283,14 @@ export async function listFeedWeeks(
     storyTotal: sql<number>`json_array_length(${content}, '$.stories')`,
     firstPublishedAt: weeklySummaries.firstPublishedAt,
   };
-  const [rows] = await db.batch([newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit)]);
-  return rows.map(({ content: trimmed, ...row }) => {
+  const [rows, state] = await db.batch([
+    newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit),
+    selectChangedAt(db),
+  ]);
+  const weeks = rows.map(({ content: trimmed, ...row }) => {
     const summary = JSON.parse(trimmed) as WeeklySummaryContent;
     summary.stories = summary.stories.filter((story) => story !== null);
     return { ...row, summary };
   });
+  return { weeks, changedAt: state[0]?.changedAt ?? null };
 }

@@ -14,7 +14,7 @@ import {
   readJsonBody,
 } from './json-body.ts';
 
-export const BEARER = 'adminBearer';
+export const BEARER = 'adminToken';
 
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -78,7 +78,7 @@ const translationShape = z
   .strict()
   .openapi('AdminTranslation');
 
-const AdminErrorSchema = z
+export const AdminErrorSchema = z
   .object({
     error: z.object({
       code: z.string(),
@@ -125,35 +125,39 @@ const RevisionSchema = z.object({
   createdAt: z.string(),
 });
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
 });
 
-const failures = {
+export const failures = {
   401: json(AdminErrorSchema, 'No bearer token'),
   403: json(AdminErrorSchema, 'A token that is not allowed'),
+  500: json(AdminErrorSchema, 'The request could not be completed; nothing was changed'),
   503: json(AdminErrorSchema, 'ADMIN_TOKEN is not set: the editorial API is off'),
 };
-const bodyFailures = {
+export const bodyFailures = {
   400: json(AdminErrorSchema, 'The body is not UTF-8 JSON'),
   413: json(AdminErrorSchema, `Over ${JSON_LIMIT} bytes (${RAW_IMPORT_LIMIT} with a raw capture)`),
   415: json(AdminErrorSchema, 'Not application/json'),
   422: json(AdminErrorSchema, 'Invalid fields, one message each'),
 };
 
-const idParam = z.object({
+export const idParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Decimal digits only', example: '1' }),
 });
-const security = [{ [BEARER]: [] }];
+export const security = [{ [BEARER]: [] }];
 const tags = ['Editorial (admin)'];
 
 export const submitRoute = createRoute({
+  operationId: 'submitDocument',
   method: 'post',
   path: '/api/v1/admin/documents',
   tags,
   security,
-  summary: 'Submit a report: created, a correction of a known URL, merged as another source, or unchanged',
+  summary: 'Submit a report',
+  description:
+    'A new report is created (machine drafts of the missing languages follow); a known URL is corrected, a near-duplicate merged as another source, an identical one left unchanged. Its week is rebuilt after the response.',
   middleware: [limitBody(RAW_IMPORT_LIMIT), readJsonBody] as const,
   request: { body: { content: { 'application/json': { schema: submissionShape } }, required: true } },
   responses: {
@@ -172,11 +176,14 @@ export const submitRoute = createRoute({
 });
 
 export const patchDocumentRoute = createRoute({
+  operationId: 'correctDocument',
   method: 'patch',
   path: '/api/v1/admin/documents/{id}',
   tags,
   security,
-  summary: 'Correct the metadata (and the original headline) of the revision the editor edited',
+  summary: 'Correct a document',
+  description:
+    'Corrects the metadata (and the original headline) of the revision the editor read: a newer one is a 409 revision_conflict with the current revision.',
   middleware: [limitBody(JSON_LIMIT), checkDocumentId, readJsonBody] as const,
   request: { params: idParam, body: { content: { 'application/json': { schema: patchShape } }, required: true } },
   responses: {
@@ -189,11 +196,13 @@ export const patchDocumentRoute = createRoute({
 });
 
 export const putTranslationRoute = createRoute({
+  operationId: 'saveTranslation',
   method: 'put',
   path: '/api/v1/admin/documents/{id}/translations/{lang}',
   tags,
   security,
-  summary: "Save one language's text, paragraph for paragraph with the original",
+  summary: 'Save a translation',
+  description: "Saves one language's text, paragraph for paragraph with the original, as its next revision.",
   middleware: [limitBody(JSON_LIMIT), checkDocumentId, checkContentLanguage, readJsonBody] as const,
   request: {
     params: idParam.extend({ lang: z.enum(CONTENT_LANGUAGES).openapi({ param: { name: 'lang', in: 'path' } }) }),
@@ -210,19 +219,20 @@ export const putTranslationRoute = createRoute({
 });
 
 /** A route on one document with no body: 404 for an unknown one, 409 if `conflicts`. */
-function documentRoute<Ok extends z.ZodType>(
-  method: 'get' | 'delete' | 'post',
-  path: string,
-  summary: string,
-  ok: { schema: Ok; description: string },
-  conflicts = false,
-) {
+function documentRoute<Ok extends z.ZodType>(route: {
+  operationId: string;
+  method: 'get' | 'delete' | 'post';
+  path: string;
+  summary: string;
+  description: string;
+  ok: { schema: Ok; description: string };
+  conflicts?: boolean;
+}) {
+  const { ok, conflicts = false, ...operation } = route;
   return createRoute({
-    method,
-    path,
+    ...operation,
     tags,
     security,
-    summary,
     middleware: [checkDocumentId] as const,
     request: { params: idParam },
     responses: {
@@ -237,25 +247,49 @@ function documentRoute<Ok extends z.ZodType>(
 const DOCUMENT_PATH = '/api/v1/admin/documents/{id}';
 const saved = { schema: DocumentSchema, description: 'The document as saved (unchanged if it already was)' };
 
-export const getDocumentRoute = documentRoute('get', DOCUMENT_PATH, 'A document as an editor sees it, deleted or not', {
-  schema: DocumentSchema,
-  description: 'The document',
+export const getDocumentRoute = documentRoute({
+  operationId: 'getDocument',
+  method: 'get',
+  path: DOCUMENT_PATH,
+  summary: 'Read a document',
+  description: 'A document as an editor sees it, deleted or not, with every text and its revision.',
+  ok: { schema: DocumentSchema, description: 'The document' },
 });
-export const deleteRoute = documentRoute('delete', DOCUMENT_PATH, 'Delete a document', saved, true);
-export const restoreRoute = documentRoute('post', `${DOCUMENT_PATH}/restore`, 'Restore a document', saved, true);
-export const listRevisionsRoute = documentRoute(
-  'get',
-  `${DOCUMENT_PATH}/revisions`,
-  "A document's revisions, per language ('meta' for the metadata)",
-  { schema: z.object({ id: z.number().int(), revisions: z.array(RevisionSchema) }), description: 'The revisions' },
-);
+export const deleteRoute = documentRoute({
+  operationId: 'deleteDocument',
+  method: 'delete',
+  path: DOCUMENT_PATH,
+  summary: 'Delete a document',
+  description: 'Hides a document from readers; it is kept, with its history, and can be restored.',
+  ok: saved,
+  conflicts: true,
+});
+export const restoreRoute = documentRoute({
+  operationId: 'restoreDocument',
+  method: 'post',
+  path: `${DOCUMENT_PATH}/restore`,
+  summary: 'Restore a document',
+  description: 'Shows a deleted document to readers again.',
+  ok: saved,
+  conflicts: true,
+});
+export const listRevisionsRoute = documentRoute({
+  operationId: 'listRevisions',
+  method: 'get',
+  path: `${DOCUMENT_PATH}/revisions`,
+  summary: "List a document's revisions",
+  description: "Every revision of every text, and of the metadata ('meta'): who, when, what.",
+  ok: { schema: z.object({ id: z.number().int(), revisions: z.array(RevisionSchema) }), description: 'The revisions' },
+});
 
 export const getRevisionRoute = createRoute({
+  operationId: 'getRevision',
   method: 'get',
   path: '/api/v1/admin/documents/{id}/revisions/{lang}/{number}',
   tags,
   security,
-  summary: 'One revision with its data',
+  summary: 'One revision',
+  description: "One revision of a text (en, uz, ja) or of the metadata ('meta'), with the state it saved.",
   middleware: [checkDocumentId] as const,
   request: {
     params: idParam.extend({
@@ -270,12 +304,69 @@ export const getRevisionRoute = createRoute({
   },
 });
 
+const expectedRevision = z
+  .object({ revision: z.number().int().min(0).openapi({ description: 'The revision the editor read' }) })
+  .strict()
+  .openapi('AdminExpectedRevision');
+
+export const approveRoute = createRoute({
+  operationId: 'approveTranslation',
+  method: 'post',
+  path: '/api/v1/admin/documents/{id}/translations/{lang}/approve',
+  tags,
+  security,
+  summary: 'Approve a machine translation',
+  description: 'Marks a machine translation reviewed: its text, unchanged, becomes a new revision by the editor.',
+  middleware: [limitBody(JSON_LIMIT), checkDocumentId, checkContentLanguage, readJsonBody] as const,
+  request: {
+    params: idParam.extend({ lang: z.enum(CONTENT_LANGUAGES).openapi({ param: { name: 'lang', in: 'path' } }) }),
+    body: { content: { 'application/json': { schema: expectedRevision } }, required: true },
+  },
+  responses: {
+    200: json(
+      z.object({ id: z.number().int(), lang: z.string(), revision: z.number().int(), changed: z.boolean() }),
+      'Reviewed (changed: false when it already was)',
+    ),
+    404: json(AdminErrorSchema, 'No such document, language or text'),
+    409: json(AdminErrorSchema, 'A newer revision (revision_conflict), or deleted'),
+    ...failures,
+    ...bodyFailures,
+  },
+});
+
+export const restoreRevisionRoute = createRoute({
+  operationId: 'restoreRevision',
+  method: 'post',
+  path: '/api/v1/admin/documents/{id}/revisions/{lang}/{number}/restore',
+  tags,
+  security,
+  summary: 'Restore a revision',
+  description: "Brings back an old revision of a text or of the metadata ('meta') as the next revision.",
+  middleware: [limitBody(JSON_LIMIT), checkDocumentId, readJsonBody] as const,
+  request: {
+    params: idParam.extend({
+      lang: z.string().openapi({ param: { name: 'lang', in: 'path' }, example: 'meta' }),
+      number: z.string().openapi({ param: { name: 'number', in: 'path' }, example: '1' }),
+    }),
+    body: { content: { 'application/json': { schema: expectedRevision } }, required: true },
+  },
+  responses: {
+    200: json(z.object({ id: z.number().int(), lang: z.string(), revision: z.number().int() }), 'The new revision'),
+    404: json(AdminErrorSchema, 'No such document or revision'),
+    409: json(AdminErrorSchema, 'A newer revision (revision_conflict), or deleted'),
+    ...failures,
+    ...bodyFailures,
+  },
+});
+
 export const rebuildRoute = createRoute({
+  operationId: 'rebuildWeek',
   method: 'post',
   path: '/api/v1/admin/rebuild',
   tags,
   security,
-  summary: "Rebuild one week's summaries now, in every edition",
+  summary: 'Rebuild a week',
+  description: "Rebuilds one week's summaries now, in every edition; rowsChanged is 0 when they were current.",
   request: {
     query: z.object({
       week: z

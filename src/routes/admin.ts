@@ -7,9 +7,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
-import { getRevision, listRevisions, snapshotText, type DocumentState } from '../db/editorial.ts';
+import { snapshotText, type DocumentState } from '../db/editorial.ts';
+import { getRevision, listRevisions } from '../db/revisions.ts';
 import { DomainError, invalidFields } from '../services/domain-error.ts';
 import { getWeekRange, isIsoWeek } from '../services/iso-week.ts';
 import { correctDocument } from '../workflows/editorial/correct.ts';
@@ -17,9 +17,12 @@ import { setDocumentDeleted } from '../workflows/editorial/delete-restore.ts';
 import { requireDocument } from '../workflows/editorial/documents.ts';
 import { draftMissingLanguages } from '../workflows/editorial/machine-drafts.ts';
 import { submitDocument } from '../workflows/editorial/submit.ts';
+import { approveTranslation, restoreRevision } from '../workflows/editorial/review.ts';
 import { saveTranslation } from '../workflows/editorial/translate.ts';
-import { rebuildChangedWeeks } from '../workflows/summaries/build-week.ts';
+import { rebuildWeeksLater, rebuildWeeksNow } from '../workflows/summaries/rebuild-later.ts';
+import { adminSources } from './admin-sources.ts';
 import {
+  approveRoute,
   BEARER,
   deleteRoute,
   getDocumentRoute,
@@ -28,19 +31,11 @@ import {
   patchDocumentRoute,
   putTranslationRoute,
   rebuildRoute,
+  restoreRevisionRoute,
   restoreRoute,
   submitRoute,
 } from './admin-routes.ts';
-import { parseDocumentId } from './json-body.ts';
-
-function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'body';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
+import { parseDocumentId, parsePositiveInteger, refuseInvalidFields } from './json-body.ts';
 
 async function sha256(value: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
@@ -52,22 +47,9 @@ function changeOf(c: Context<AppEnv>) {
   return { author: name.slice(0, 80) || 'editor', at: new Date().toISOString() };
 }
 
-/**
- * Rebuilds the summaries of the weeks a change touched, after the response (waitUntil); the
- * next cron run would catch them anyway, since their fingerprint changed. `before` runs first
- * (a new document's machine drafts, so the rebuild includes them).
- */
+/** The weeks a change touched are rebuilt after the response (workflows/summaries/rebuild-later.ts). */
 function rebuildAfterResponse(c: Context<AppEnv>, weeks: readonly string[], before?: () => Promise<void>): void {
-  if (weeks.length === 0) return;
-  const db = c.get('db');
-  const at = new Date().toISOString();
-  const work = (async () => {
-    await before?.();
-    await rebuildChangedWeeks(db, weeks, at);
-  })().catch((error: unknown) => {
-    console.error(JSON.stringify({ message: 'background rebuild failed', weeks, error: String(error) }));
-  });
-  c.executionCtx.waitUntil(work);
+  rebuildWeeksLater(c.executionCtx, c.get('db'), c.env, weeks, before);
 }
 
 function documentView(state: DocumentState) {
@@ -86,12 +68,7 @@ function documentView(state: DocumentState) {
   };
 }
 
-export const admin = new OpenAPIHono<AppEnv>({
-  // A body that fails its shape: 422, one message per field.
-  defaultHook: (result) => {
-    if (!result.success) throw invalidFields(fieldsOf(result.error));
-  },
-});
+export const admin = new OpenAPIHono<AppEnv>({ defaultHook: refuseInvalidFields });
 
 admin.openAPIRegistry.registerComponent('securitySchemes', BEARER, {
   type: 'http',
@@ -118,6 +95,9 @@ const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 admin.use('/api/v1/admin/*', authenticate);
+
+// The sources endpoints (admin-sources.ts), behind the same token, before the catch-all below.
+admin.route('/', adminSources);
 
 admin.openapi(submitRoute, async (c) => {
   const outcome = await submitDocument(c.get('db'), c.req.valid('json'), changeOf(c));
@@ -170,18 +150,38 @@ admin.openapi(listRevisionsRoute, async (c) => {
 
 admin.openapi(getRevisionRoute, async (c) => {
   const id = parseDocumentId(c.req.param('id'));
-  const number = Number(c.req.param('number'));
-  const revision = Number.isSafeInteger(number)
-    ? await getRevision(c.get('db'), id, c.req.param('lang'), number)
-    : null;
+  const number = parsePositiveInteger(c.req.param('number'));
+  const revision = number === null ? null : await getRevision(c.get('db'), id, c.req.param('lang'), number);
   if (!revision) throw new DomainError('not_found', 'No such revision.');
   return c.json(revision, 200);
+});
+
+// The desk's "approve" (src/desk/routes/document.tsx): a machine translation becomes reviewed.
+admin.openapi(approveRoute, async (c) => {
+  const id = parseDocumentId(c.req.param('id'));
+  const { lang } = c.req.valid('param');
+  const { revision: expected } = c.req.valid('json');
+  const { revision, changed, rebuild } = await approveTranslation(c.get('db'), id, lang, expected, changeOf(c));
+  rebuildAfterResponse(c, rebuild);
+  return c.json({ id, lang, revision, changed }, 200);
+});
+
+// The desk's "restore this revision" (src/desk/routes/history.tsx): a new revision with that state.
+admin.openapi(restoreRevisionRoute, async (c) => {
+  const id = parseDocumentId(c.req.param('id'));
+  const number = parsePositiveInteger(c.req.param('number'));
+  if (number === null) throw new DomainError('not_found', 'No such revision.');
+  const lang = c.req.param('lang');
+  const { revision: expected } = c.req.valid('json');
+  const { revision, rebuild } = await restoreRevision(c.get('db'), id, lang, number, expected, changeOf(c));
+  rebuildAfterResponse(c, rebuild);
+  return c.json({ id, lang, revision }, 200);
 });
 
 admin.openapi(rebuildRoute, async (c) => {
   const week = c.req.query('week') ?? '';
   if (!isIsoWeek(week) || !getWeekRange(week)) throw invalidFields({ week: 'an ISO week such as 2025-W51' });
-  const rowsChanged = await rebuildChangedWeeks(c.get('db'), [week], new Date().toISOString());
+  const rowsChanged = await rebuildWeeksNow(c.get('db'), c.env, [week]);
   return c.json({ week, rowsChanged }, 200);
 });
 

@@ -9,82 +9,34 @@ import { DomainError } from '../services/domain-error.ts';
 import { admin } from './admin.ts';
 import { getArticle } from '../db/article.ts';
 import { listArticlesAfter } from '../db/queries.ts';
+import { BOOKMARK_HEADER } from '../db/session.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
-import { EDITIONS, getContentLanguage, getScript, type ContentLanguage } from '../services/languages.ts';
+import {
+  getContentLanguage,
+  getScript,
+  tagForText,
+  type ContentLanguage,
+  type Edition,
+} from '../services/languages.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
+import {
+  type ApiLanguage,
+  ArticleSchema,
+  ArticleSummarySchema,
+  COMMON_RESPONSES,
+  decimalParam,
+  describeApi,
+  jsonError,
+  LangParam,
+  SearchResultSchema,
+  WeekSchema,
+} from './api-schemas.ts';
+import { conditionalGet } from './conditional.ts';
 
-const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
-
-const LangParam = z.enum(EDITIONS).openapi({ param: { name: 'lang', in: 'path' }, example: 'en' });
-
-const ArticleSummarySchema = z
-  .object({
-    slug: z.string(),
-    url: z.url(),
-    headline: z.string(),
-    summary: z.string(),
-    language: z.string().openapi({ description: 'Language of headline and summary (the original when untranslated)' }),
-    publishedOn: z.string().openapi({ example: '2025-12-20' }),
-    source: z.object({ name: z.string(), url: z.url() }),
-    topics: z.array(z.string()),
-  })
-  .openapi('ArticleSummary');
-
-const ArticleSchema = ArticleSummarySchema.omit({ summary: true })
-  .extend({
-    isoWeek: z.string(),
-    paragraphs: z.array(z.object({ kind: z.enum(['p', 'h']), text: z.string() })),
-    entities: z.array(z.object({ slug: z.string(), kind: z.string(), name: z.string() })),
-    translations: z.array(z.string()),
-  })
-  .openapi('Article');
-
-const WeekSchema = z
-  .object({
-    week: z.string(),
-    language: z.string(),
-    title: z.string(),
-    intro: z.string(),
-    url: z.url(),
-    firstPublishedAt: z.string(),
-    updatedAt: z.string(),
-    stories: z.array(
-      z.object({
-        headline: z.string(),
-        language: z.string(),
-        sentences: z.array(z.string()),
-        sources: z.array(z.object({ slug: z.string(), name: z.string(), url: z.url(), headline: z.string() })),
-        topics: z.array(z.string()),
-      }),
-    ),
-    topicCounts: z.array(z.object({ topic: z.string(), label: z.string(), count: z.number().int() })),
-    figures: z.array(z.object({ value: z.number(), display: z.string() })),
-  })
-  .openapi('WeeklySummary');
-
-const SearchResultSchema = z
-  .object({
-    query: z.string(),
-    total: z.number().int(),
-    page: z.number().int(),
-    items: z.array(
-      z.object({
-        slug: z.string(),
-        url: z.url(),
-        headline: z.string(),
-        language: z.string(),
-        publishedOn: z.string(),
-        source: z.string(),
-        snippet: z.string().openapi({ description: 'Plain text around the match' }),
-        matchedLanguage: z.string(),
-      }),
-    ),
-  })
-  .openapi('SearchResults');
-
-const jsonError = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+/** Stored languages are en, uz and ja, so their tags are the four the schema lists (ajv checks it). */
+const tagOf = (textLanguage: string, lang: Edition): ApiLanguage => tagForText(textLanguage, lang) as ApiLanguage;
 
 export const api = new OpenAPIHono<AppEnv>({
   defaultHook: (result) => {
@@ -95,10 +47,23 @@ export const api = new OpenAPIHono<AppEnv>({
   },
 });
 
-// First, so that its fallback answers every /api/v1/admin/ path, and its routes are in the document.
+// First, so that its fallback answers every /api/v1/admin/ path (before the read routes'
+// middleware, whose `:lang` would match "admin"), and its routes are in the one document.
 api.route('/', admin);
 
-api.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }));
+api.use(
+  '/api/v1/*',
+  cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    allowHeaders: ['If-None-Match', BOOKMARK_HEADER],
+    // Without this a browser client could read none of them (they are not CORS-safelisted).
+    exposeHeaders: ['ETag', BOOKMARK_HEADER, 'X-Cache'],
+    maxAge: 86400,
+  }),
+);
+// The edge cache, ETag and 304 of the pages, for the API's read routes too (read-routes.ts).
+api.use('/api/v1/:lang/*', conditionalGet);
 
 function encodeCursor(publishedOn: string, id: number): string {
   return btoa(`${publishedOn}|${id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -117,11 +82,16 @@ function decodeCursor(cursor: string): { publishedOn: string; id: number } | nul
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/articles',
+  operationId: 'listArticles',
+  description:
+    'Articles of an edition, newest first, a page at a time: pass `nextCursor` back as `cursor` for the next page.',
+  tags: ['articles'],
+  summary: 'Articles, newest first',
   request: {
     params: z.object({ lang: LangParam }),
     query: z.object({
       cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
+      limit: decimalParam(1, 100, 20),
     }),
   },
   responses: {
@@ -136,6 +106,7 @@ const listRoute = createRoute({
       description: 'Articles, newest first',
     },
     400: jsonError('Invalid parameters'),
+    ...COMMON_RESPONSES,
   },
 });
 
@@ -158,7 +129,7 @@ api.openapi(listRoute, async (c) => {
         url: `${origin}/${lang}/articles/${row.slug}`,
         headline: row.textLanguage === contentLang ? script(row.headline) : row.headline,
         summary: row.textLanguage === contentLang ? script(row.summary) : row.summary,
-        language: row.textLanguage === contentLang ? lang : row.textLanguage,
+        language: tagOf(row.textLanguage, lang),
         publishedOn: row.publishedOn,
         source: { name: row.sourceName, url: row.sourceUrl },
         topics: row.topics,
@@ -172,6 +143,11 @@ api.openapi(listRoute, async (c) => {
 const articleRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/articles/{slug}',
+  operationId: 'getArticle',
+  description:
+    "One article in an edition's language, or in its original language when it is not translated yet (see `language`).",
+  tags: ['articles'],
+  summary: 'One article',
   request: {
     params: z.object({
       lang: LangParam,
@@ -185,6 +161,7 @@ const articleRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: ArticleSchema } }, description: 'One article' },
     400: jsonError('Invalid parameters'),
+    ...COMMON_RESPONSES,
     404: jsonError('No such article'),
   },
 });
@@ -208,7 +185,7 @@ api.openapi(articleRoute, async (c) => {
       slug: article.slug,
       url: `${origin}/${lang}/articles/${article.slug}`,
       headline: script(text?.headline ?? ''),
-      language: own ? lang : (text?.lang ?? article.originalLanguage),
+      language: tagOf(own ? contentLang : (text?.lang ?? article.originalLanguage), lang),
       publishedOn: article.publishedOn,
       isoWeek: article.isoWeek,
       source: { name: article.sourceName, url: article.sourceUrl },
@@ -228,6 +205,11 @@ api.openapi(articleRoute, async (c) => {
 const weekRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/weeks/{week}',
+  operationId: 'getWeeklySummary',
+  description:
+    'The summary of one ISO week in an edition: its stories with their sources, key figures and topic counts.',
+  tags: ['weeks'],
+  summary: 'One weekly summary',
   request: {
     params: z.object({
       lang: LangParam,
@@ -240,6 +222,7 @@ const weekRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: WeekSchema } }, description: 'A weekly summary' },
     400: jsonError('Invalid parameters'),
+    ...COMMON_RESPONSES,
     404: jsonError('No summary for that week'),
   },
 });
@@ -253,7 +236,7 @@ api.openapi(weekRoute, async (c) => {
   return c.json(
     {
       week,
-      language: lang,
+      language: tagOf(getContentLanguage(lang), lang),
       title: summary.title,
       intro: summary.intro,
       url: `${origin}/${lang}/weeks/${week}`,
@@ -261,7 +244,7 @@ api.openapi(weekRoute, async (c) => {
       updatedAt: row.updatedAt,
       stories: summary.stories.map((story) => ({
         headline: story.headline,
-        language: story.textLang,
+        language: tagOf(story.textLang, lang),
         sentences: story.sentences,
         sources: story.sources.map((source) => ({
           slug: source.slug,
@@ -281,16 +264,21 @@ api.openapi(weekRoute, async (c) => {
 const searchRoute = createRoute({
   method: 'get',
   path: '/api/v1/{lang}/search',
+  operationId: 'search',
+  description: "Full-text search over every language, results in the edition's language where translated; 20 a page.",
+  tags: ['search'],
+  summary: 'Search every language',
   request: {
     params: z.object({ lang: LangParam }),
     query: z.object({
       q: z.string().max(10_000).default(''),
-      page: z.coerce.number().int().min(1).max(1000).default(1),
+      page: decimalParam(1, 1000, 1),
     }),
   },
   responses: {
     200: { content: { 'application/json': { schema: SearchResultSchema } }, description: 'Search results' },
     400: jsonError('Invalid parameters'),
+    ...COMMON_RESPONSES,
   },
 });
 
@@ -313,25 +301,18 @@ api.openapi(searchRoute, async (c) => {
         slug: hit.slug,
         url: `${origin}/${lang}/articles/${hit.slug}`,
         headline: hit.isFallback ? hit.headline : script(hit.headline),
-        language: hit.isFallback ? hit.textLanguage : lang,
+        language: tagOf(hit.isFallback ? hit.textLanguage : contentLang, lang),
         publishedOn: hit.publishedOn,
         source: hit.sourceName,
         snippet: (hit.snippetLanguage === contentLang ? script(hit.snippet) : hit.snippet).replace(MARKERS, ''),
-        matchedLanguage: hit.snippetLanguage,
+        matchedLanguage: tagOf(hit.snippetLanguage, lang),
       })),
     },
     200,
   );
 });
 
-api.doc31('/api/v1/openapi.json', {
-  openapi: '3.1.0',
-  info: {
-    title: 'Silk Digest API',
-    version: '1.0.0',
-    description: 'Read-only access to the Silk Digest articles, weekly summaries and search, in every edition.',
-  },
-});
+api.doc31('/api/v1/openapi.json', (c) => describeApi(new URL(c.req.url).origin));
 
 // Anything else under /api answers in JSON too, never with an HTML page.
 api.all('/api/*', () => {

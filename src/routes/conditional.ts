@@ -1,8 +1,9 @@
 /**
- * Caching and conditional GET for pages and feeds.
+ * Caching and conditional GET for pages, feeds and the JSON API.
  *
- * - Responses are kept in the Cache API (`caches.default`) under their URL and the deployed
- *   build, labelled with the content version they were rendered from (a counter that triggers
+ * - Responses are kept in the Cache API (`caches.default`) under a key made by the rule of
+ *   src/routes/read-routes.ts (the path and only the query parameters the route reads, in
+ *   canonical form) and the deployed build, labelled with the content version they were rendered from (a counter that triggers
  *   in migration 0004 bump on every change a reader could see). A hit is served only if its
  *   label is the current version: an edit, an import or a rebuild makes every entry stale at
  *   once, and nothing else does, so there is no time-based guessing.
@@ -13,17 +14,19 @@
  *   it is stored with the cached entry, so revalidating (If-None-Match → 304) needs no
  *   rendering either. Last-Modified where the handler knows it; If-Modified-Since without
  *   If-None-Match is honoured too.
- * - `Cache-Control`: a short max-age for browsers (they revalidate cheaply with the ETag), and
- *   s-maxage / stale-while-revalidate for the edge, which is safe because an edge entry is
- *   checked against the content version before it is served.
+ * - `Cache-Control` is what holds for any cache outside the Worker (browsers, proxies, a CDN
+ *   cache rule), none of which can check the content version: a minute, then revalidate with
+ *   the ETag. The Worker's own entries are not bound by it (their label decides), and a hit
+ *   is sent with the current `Date` and no stored `Age`, since it was just checked.
  *
  * The Cache API only stores responses on a custom domain, not on *.workers.dev (README).
  */
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { readContentVersion } from '../db/queries.ts';
+import { buildCacheKey } from './read-routes.ts';
 
-export const CACHE_CONTROL = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=604800';
+export const CACHE_CONTROL = 'public, max-age=60';
 const CACHE_STATUS = 'X-Cache';
 // Internal: the label of a cached entry, never sent to readers.
 const VERSION_LABEL = 'X-Content-Version';
@@ -62,16 +65,6 @@ function notModified(headers: Headers): Response {
   return new Response(null, { status: 304, headers: kept });
 }
 
-/**
- * The key an entry is stored under: the URL and the build (a page rendered by another deployed
- * version may differ in markup). The content version is the entry's label, not part of the
- * key, so a new rendering replaces the stale one instead of piling up beside it.
- */
-function cacheKey(url: string, build: string): string {
-  // Concatenated, not parsed: the request URL is already normalised by the runtime.
-  return `${url}${url.includes('?') ? '&' : '?'}__build=${encodeURIComponent(build)}`;
-}
-
 function answer(request: Request, headers: Headers, body: BodyInit | null): Response {
   headers.delete(VERSION_LABEL);
   if (isNotModified(request, headers)) return notModified(headers);
@@ -84,7 +77,14 @@ export const conditionalGet = createMiddleware<AppEnv>(async (c, next) => {
     await next();
     return;
   }
-  const key = cacheKey(c.req.url, c.env.CF_VERSION_METADATA?.id ?? 'local');
+  // The content version is the entry's label, not part of the key, so a new rendering
+  // replaces the stale one instead of piling up beside it.
+  const key = buildCacheKey(c.req.url, c.env.CF_VERSION_METADATA?.id ?? 'local');
+  if (key === null) {
+    // Not a read route (an error page, a route not in the table): rendered, never stored.
+    await next();
+    return;
+  }
   const cache = caches.default;
   const tap = c.get('versionTap');
 
@@ -94,6 +94,8 @@ export const conditionalGet = createMiddleware<AppEnv>(async (c, next) => {
     if (hit.headers.get(VERSION_LABEL) === String(version)) {
       const headers = new Headers(hit.headers);
       headers.set(CACHE_STATUS, 'HIT');
+      headers.set('Date', new Date().toUTCString());
+      headers.delete('Age');
       c.res = answer(c.req.raw, headers, hit.body);
       return;
     }

@@ -8,24 +8,24 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
-import { DomainError } from '../services/domain-error.ts';
+import type { z } from 'zod';
+import { DomainError, invalidFields } from '../services/domain-error.ts';
 import { isContentLanguage } from '../services/languages.ts';
-import { respondWithError } from './error-response.tsx';
 
 /** JSON bodies; a submission carrying a raw capture may be larger (see README). */
 export const JSON_LIMIT = 64 * 1024;
 export const RAW_IMPORT_LIMIT = 1024 * 1024;
 
-/** 413 over `maxSize` bytes, from Content-Length before reading, else while streaming. */
+/**
+ * 413 over `maxSize` bytes, from Content-Length before reading, else while streaming; thrown, so
+ * that the app's one onError answers it like every other error.
+ */
 export function limitBody(maxSize: number) {
   return bodyLimit({
     maxSize,
-    // bodyLimit types its context loosely; it is this app's.
-    onError: (c) =>
-      respondWithError(
-        c as Context<AppEnv>,
-        new DomainError('payload_too_large', `The body is larger than ${maxSize} bytes.`),
-      ),
+    onError: () => {
+      throw new DomainError('payload_too_large', `The body is larger than ${maxSize} bytes.`);
+    },
   });
 }
 
@@ -57,10 +57,26 @@ export const readJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Only plain decimal digits name a document (`1e0`, `0x1`, ` 1` and `1.0` are not `1`). */
+/** The admin routes' validation hook: a body that fails its shape is a 422, one message per field. */
+export function refuseInvalidFields(result: { success: true } | { success: false; error: z.ZodError }): void {
+  if (result.success) return;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || 'body';
+    fields[key] ??= issue.message;
+  }
+  throw invalidFields(fields);
+}
+
+/** Plain decimal digits only: `Number()` would also read `1e0`, `0x1`, ` 1` and `1.0` as 1. */
+export function parsePositiveInteger(param: string | undefined): number | null {
+  return /^[1-9]\d{0,14}$/.test(param ?? '') ? Number(param) : null;
+}
+
+/** Only plain decimal digits name a document. */
 export function parseDocumentId(param: string | undefined): number {
-  const id = /^\d{1,15}$/.test(param ?? '') ? Number(param) : 0;
-  if (id < 1) throw new DomainError('not_found', 'No such document.');
+  const id = parsePositiveInteger(param);
+  if (id === null) throw new DomainError('not_found', 'No such document.');
   return id;
 }
 

@@ -1,7 +1,8 @@
 /** Reader-facing HTML pages of one edition: /{lang}/… (HTTP concerns only). */
 import { Hono } from 'hono';
 import { getArticlePage } from '../db/article-page.ts';
-import { listStories } from '../db/queries.ts';
+import { getHomePage } from '../db/queries.ts';
+import type { Story } from '../services/weekly-summary.ts';
 import { getTranslator } from '../i18n/index.ts';
 import { getContentLanguage, isEdition } from '../services/languages.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -35,8 +36,9 @@ pages.get('/:lang/', async (c) => {
   if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
     throw pageNotFound();
   }
-  const { total, lastModified, items } = await listStories(
+  const { total, lastModified, items, top } = await getHomePage(
     c.get('db'),
+    lang,
     getContentLanguage(lang),
     pageNumber,
     PAGE_SIZE,
@@ -51,6 +53,8 @@ pages.get('/:lang/', async (c) => {
       items={items}
       pageNumber={pageNumber}
       pageCount={pageCount}
+      // The newest week's top story leads the first page, as a front page does.
+      topStory={pageNumber === 1 && top?.story ? { week: top.week, story: JSON.parse(top.story) as Story } : null}
     />,
   );
 });

@@ -10,6 +10,7 @@ import { editionPath } from '../views/page-context.ts';
 import { SubscribePage } from '../views/subscribe.tsx';
 import { TopicFeedItemBody } from '../views/topic-feed.tsx';
 import { renderFragment } from '../views/week.tsx';
+import { toStableId } from '../services/public-origin.ts';
 import { toHttpDate } from './conditional.ts';
 import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
@@ -43,7 +44,8 @@ export function registerReaderPages(router: Hono<AppEnv>): void {
         const url = origin + editionPath(lang, `/articles/${item.slug}`);
         const show = item.isFallback ? (text: string) => text : page.script;
         return {
-          id: url,
+          // Scheme-free, like the weekly feeds' ids (public-origin.ts).
+          id: toStableId(url),
           url,
           title: show(item.headline),
           summaryText: show(item.summary),
@@ -51,6 +53,7 @@ export function registerReaderPages(router: Hono<AppEnv>): void {
           // A report's publication is a calendar date: midnight UTC of it, the same on every request.
           publishedAt: `${item.publishedOn}T00:00:00.000Z`,
           updatedAt: new Date(item.updatedAt).toISOString(),
+          categories: item.topics.map((id) => ({ term: id, label: t(`topics.${id}`) })),
         };
       }),
     );
@@ -67,6 +70,7 @@ export function registerReaderPages(router: Hono<AppEnv>): void {
       homeUrl: prefix,
       urls: { rss: `${prefix}/feed.xml`, atom: `${prefix}/feed.atom`, json: `${prefix}/feed.json` },
       updatedAt,
+      hub: c.env.WEBSUB_HUB || undefined,
       items: feedItems,
     };
     const [body, type] = serializeFeed(c.req.param('feed'), channel);

@@ -6,6 +6,8 @@ import { listRecentRuns } from '../db/runs.ts';
 import type { AppEnv } from '../app-env.ts';
 import { isEdition } from '../services/languages.ts';
 import { chooseLanguage } from '../services/negotiate.ts';
+import { hasAdminToken } from './admin-token.ts';
+import { resolveSwitchTarget } from './switch-target.ts';
 
 export const root = new Hono<AppEnv>();
 
@@ -26,19 +28,26 @@ root.get('/', (c) => {
 root.get('/lang/:lang', (c) => {
   const lang = c.req.param('lang');
   if (!isEdition(lang)) return c.notFound();
-  const next = c.req.query('next') ?? `/${lang}/`;
-  const target = next.startsWith(`/${lang}/`) && !next.startsWith('//') && !/[\\\r\n]/.test(next) ? next : `/${lang}/`;
+  const target = resolveSwitchTarget(lang, c.req.query('next'));
   setCookie(c, 'lang', lang, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax', secure: true, httpOnly: true });
   c.header('Cache-Control', 'no-store');
   return c.redirect(target, 302);
 });
 
+/**
+ * Readiness for anyone (load balancers, uptime checks): is D1 answering. The details (counts,
+ * the cron's runs and their error strings) go only to an operator sending the admin token.
+ */
 root.get('/healthz', async (c) => {
   const started = Date.now();
+  c.header('Cache-Control', 'no-store');
   try {
     const db = c.get('db');
+    if (!(await hasAdminToken(c))) {
+      await countCorpus(db);
+      return c.json({ status: 'ok', d1: { reachable: true } });
+    }
     const [counts, runs] = await Promise.all([countCorpus(db), listRecentRuns(db, 5)]);
-    c.header('Cache-Control', 'no-store');
     return c.json({
       status: 'ok',
       d1: { reachable: true, latencyMs: Date.now() - started },
@@ -59,6 +68,8 @@ root.get('/healthz', async (c) => {
       },
     });
   } catch (error) {
-    return c.json({ status: 'error', d1: { reachable: false, error: String(error) } }, 503);
+    // The reason is logged, not shown: a driver's message can name tables and bindings.
+    console.error(JSON.stringify({ message: 'health check failed', error: String(error) }));
+    return c.json({ status: 'error', d1: { reachable: false } }, 503);
   }
 });

@@ -13,6 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `style-src ${STYLE_HASH}`,
   "img-src 'self'",
+  // The web app manifest (/manifest.webmanifest); default-src 'none' would block it.
+  "manifest-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

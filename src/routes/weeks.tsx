@@ -9,6 +9,7 @@ import { LANGUAGE_TAGS } from '../services/languages.ts';
 import { editionPath } from '../views/page-context.ts';
 import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
 import { toHttpDate } from './conditional.ts';
+import { toStableId } from '../services/public-origin.ts';
 import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
 
@@ -17,6 +18,18 @@ export const FEED_ITEMS = 12;
 /** Stories per feed item; the rest are a link away (at 200 reports a week, 20 full items were 3 MiB). */
 export const FEED_STORIES = 10;
 const ARCHIVE_LIMIT = 520;
+
+/**
+ * A list's Last-Modified: its newest row's update or the last change of the content version
+ * (migration 0007), whichever is later. The latter moves with every change, deletions
+ * included, so the header never goes back while the list changes. ISO strings compare as times.
+ */
+function latestOf(rows: readonly { updatedAt: string }[], changedAt: string | null): string | null {
+  return rows.reduce<string | null>(
+    (latest, row) => (latest === null || row.updatedAt > latest ? row.updatedAt : latest),
+    changedAt,
+  );
+}
 
 const FORMATS = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const;
 /** The route pattern of a feed's file name; `serializeFeed` takes what it matched. */
@@ -33,8 +46,8 @@ export function serializeFeed(file: string, channel: FeedChannel): [string, stri
 export function registerWeekRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/weeks/', async (c) => {
     const lang = c.get('lang');
-    const weeks = await listWeekArchive(c.get('db'), lang, ARCHIVE_LIMIT);
-    const newest = weeks.reduce((latest, week) => (week.updatedAt > latest ? week.updatedAt : latest), '');
+    const { weeks, changedAt } = await listWeekArchive(c.get('db'), lang, ARCHIVE_LIMIT);
+    const newest = latestOf(weeks, changedAt);
     if (newest) c.header('Last-Modified', toHttpDate(newest));
     return c.html(<WeeksArchivePage page={buildPageContext(c.req.url, lang, '/weeks/')} weeks={weeks} />);
   });
@@ -51,6 +64,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
       <WeekPage
         page={buildPageContext(c.req.url, lang, `/weeks/${week}`)}
         summary={summary}
+        publishedAt={row.firstPublishedAt}
         updatedAt={row.updatedAt}
         previous={previous}
         next={next}
@@ -62,7 +76,7 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const lang = c.get('lang');
     const t = c.get('t');
     const origin = new URL(c.req.url).origin;
-    const rows = await listFeedWeeks(c.get('db'), lang, FEED_ITEMS, FEED_STORIES);
+    const { weeks: rows, changedAt } = await listFeedWeeks(c.get('db'), lang, FEED_ITEMS, FEED_STORIES);
     const items = await Promise.all(
       rows.map(async (row) => {
         const url = origin + editionPath(lang, `/weeks/${row.week}`);
@@ -76,15 +90,16 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
             storyTotal={row.storyTotal}
           />,
         );
-        // The id is the week's URL in this edition: stable across rebuilds, unique per language.
+        // The id is the week's URL in this edition: stable across rebuilds and schemes, unique per language.
         return {
-          id: url,
+          id: toStableId(url),
           url,
           title: row.title,
           summaryText: row.summaryText,
           contentHtml: html,
           publishedAt: row.firstPublishedAt,
           updatedAt: row.updatedAt,
+          categories: row.summary.topicCounts.map((topic) => ({ term: topic.topic, label: topic.label })),
         };
       }),
     );
@@ -103,10 +118,14 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
         json: origin + editionPath(lang, '/feed.json'),
       },
       updatedAt,
+      hub: c.env.WEBSUB_HUB || undefined,
       items,
     };
     const [body, type] = serializeFeed(c.req.param('feed'), channel);
-    if (rows.length > 0) c.header('Last-Modified', toHttpDate(updatedAt));
+    // Not the newest item's time alone: deleting that item would move it back, and a client that
+    // sends only If-Modified-Since would never see the change.
+    const lastModified = latestOf(rows, changedAt);
+    if (lastModified) c.header('Last-Modified', toHttpDate(lastModified));
     return c.body(body, 200, { 'Content-Type': type });
   });
 }

@@ -18,8 +18,10 @@ export interface FeedItem {
   contentHtml: string;
   /** ISO 8601 instant when the week was first published. */
   publishedAt: string;
-  /** ISO 8601 instant of the last rebuild. */
+  /** ISO 8601 instant of the last rebuild that changed the item's content. */
   updatedAt: string;
+  /** The item's topics: `term` a stable id, `label` its name in the feed's language. */
+  categories: readonly { term: string; label: string }[];
 }
 
 export interface FeedChannel {
@@ -32,6 +34,8 @@ export interface FeedChannel {
   urls: { rss: string; atom: string; json: string };
   /** ISO 8601 instant: the newest item update, or a fixed epoch when there are no items. */
   updatedAt: string;
+  /** A WebSub hub (absolute URL) that subscribers may use instead of polling, when one is configured. */
+  hub?: string | undefined;
   /** Newest first; the order is kept as given. */
   items: FeedItem[];
 }
@@ -87,9 +91,12 @@ function xmlText(text: string): string {
 /**
  * Readers render an RSS <description> as HTML whatever it holds, so plain text is escaped for
  * HTML before it is escaped for XML: "a < b & c" must show as itself, not as a broken tag.
+ * Only &, < and > are escaped for HTML: quotes mean nothing in HTML text, and `&apos;` is not
+ * an HTML 4 entity, so a reader that decodes HTML 4 entities (Python's feedparser) would show
+ * "week&apos;s" where the text says "week's".
  */
-function plainTextAsHtml(text: string): string {
-  return escapeXml(text);
+export function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>]/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
 /**
@@ -202,6 +209,7 @@ interface CheckedItem {
   contentHtml: string;
   published: Date;
   updated: Date;
+  categories: readonly { term: string; label: string }[];
 }
 
 interface CheckedChannel {
@@ -211,6 +219,7 @@ interface CheckedChannel {
   homeUrl: string;
   urls: { rss: string; atom: string; json: string };
   updated: Date;
+  hub: string | undefined;
   items: CheckedItem[];
 }
 
@@ -227,6 +236,7 @@ function checkChannel(channel: FeedChannel): CheckedChannel {
       json: assertAbsoluteUrl(channel.urls.json, 'channel.urls.json'),
     },
     updated: parseInstant(channel.updatedAt, 'channel.updatedAt'),
+    hub: channel.hub === undefined ? undefined : assertAbsoluteUrl(channel.hub, 'channel.hub'),
     items: channel.items.map((item, index) => ({
       id: assertId(item.id, `items[${index}].id`),
       url: assertAbsoluteUrl(item.url, `items[${index}].url`),
@@ -235,6 +245,7 @@ function checkChannel(channel: FeedChannel): CheckedChannel {
       contentHtml: item.contentHtml,
       published: parseInstant(item.publishedAt, `items[${index}].publishedAt`),
       updated: parseInstant(item.updatedAt, `items[${index}].updatedAt`),
+      categories: item.categories,
     })),
   };
 }
@@ -247,9 +258,10 @@ export function buildRss(channel: FeedChannel): string {
     '  <channel>',
     `    <title>${xmlText(feed.title)}</title>`,
     `    <link>${xmlText(feed.homeUrl)}</link>`,
-    `    <description>${xmlText(plainTextAsHtml(feed.description))}</description>`,
+    `    <description>${xmlText(escapeHtmlText(feed.description))}</description>`,
     `    <language>${xmlText(feed.lang)}</language>`,
     `    <atom:link rel="self" type="application/rss+xml" href="${xmlText(feed.urls.rss)}"/>`,
+    ...(feed.hub ? [`    <atom:link rel="hub" href="${xmlText(feed.hub)}"/>`] : []),
     `    <lastBuildDate>${formatRfc822(feed.updated)}</lastBuildDate>`,
     `    <generator>${GENERATOR}</generator>`,
   ];
@@ -262,7 +274,8 @@ export function buildRss(channel: FeedChannel): string {
       `      <link>${xmlText(item.url)}</link>`,
       `      <guid isPermaLink="${isPermaLink}">${xmlText(item.id)}</guid>`,
       `      <pubDate>${formatRfc822(item.published)}</pubDate>`,
-      `      <description>${xmlText(plainTextAsHtml(item.summaryText))}</description>`,
+      `      <description>${xmlText(escapeHtmlText(item.summaryText))}</description>`,
+      ...item.categories.map((category) => `      <category>${xmlText(category.label)}</category>`),
       `      <content:encoded>${cdata(item.contentHtml)}</content:encoded>`,
       '    </item>',
     );
@@ -283,6 +296,7 @@ export function buildAtom(channel: FeedChannel): string {
     `  <updated>${formatRfc3339(feed.updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.urls.atom)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlText(feed.homeUrl)}"/>`,
+    ...(feed.hub ? [`  <link rel="hub" href="${xmlText(feed.hub)}"/>`] : []),
     // Atom requires an author on the feed or on every entry; the digest itself is the author.
     `  <author><name>${xmlText(feed.title)}</name></author>`,
     `  <generator>${GENERATOR}</generator>`,
@@ -295,6 +309,11 @@ export function buildAtom(channel: FeedChannel): string {
       `    <link rel="alternate" type="text/html" href="${xmlText(item.url)}"/>`,
       `    <published>${formatRfc3339(item.published)}</published>`,
       `    <updated>${formatRfc3339(item.updated)}</updated>`,
+      // Each entry names its author too: aggregators that lift an entry out of its feed keep it.
+      `    <author><name>${xmlText(feed.title)}</name></author>`,
+      ...item.categories.map(
+        (category) => `    <category term="${xmlText(category.term)}" label="${xmlText(category.label)}"/>`,
+      ),
       `    <summary type="text">${xmlText(item.summaryText)}</summary>`,
       `    <content type="html">${xmlText(item.contentHtml)}</content>`,
       '  </entry>',
@@ -315,6 +334,8 @@ export function buildJsonFeed(channel: FeedChannel): string {
     feed_url: feed.urls.json,
     description: stripInvalidXmlChars(feed.description),
     language: feed.lang,
+    ...(feed.hub ? { hubs: [{ type: 'WebSub', url: feed.hub }] } : {}),
+    authors: [{ name: stripInvalidXmlChars(feed.title) }],
     items: feed.items.map((item) => ({
       id: item.id,
       url: item.url,
@@ -323,6 +344,7 @@ export function buildJsonFeed(channel: FeedChannel): string {
       content_html: stripInvalidXmlChars(item.contentHtml),
       date_published: formatRfc3339(item.published),
       date_modified: formatRfc3339(item.updated),
+      tags: item.categories.map((category) => stripInvalidXmlChars(category.label)),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

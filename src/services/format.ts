@@ -2,8 +2,9 @@
  * Locale-aware formatting through Intl. Formatters are costly to build, so each locale's
  * set is built on first use and kept for the life of the isolate.
  *
- * workerd ships ICU without Uzbek data (Intl renders "2025 M12 20"), so for locales the
- * runtime does not support the CLDR patterns are applied here from CLDR's own data.
+ * Dates follow each edition's press (below); numbers and lists use Intl where workerd's ICU
+ * has the locale, and CLDR's data carried here where it does not (it has no Uzbek: Intl
+ * renders "2025 M12 20" and joins lists with "and").
  */
 
 export interface DateFormatter {
@@ -11,20 +12,57 @@ export interface DateFormatter {
 }
 
 export interface Formatters {
-  /** 20 December 2025 / 20-dekabr, 2025 / 2025年12月20日 */
+  /** 20 December 2025 / 2025-yil 20-dekabr / 2025 йил 20 декабрь / 2025年12月20日 */
   date: DateFormatter;
-  /** Day and month, for week ranges. */
-  dayMonth: DateFormatter;
+  /**
+   * The days of a week, without the year where the week's label already has it:
+   * 15–21 December 2025 / 15–21-dekabr / 15–21 декабрь / 12月15日〜21日.
+   */
+  weekDates: { format(start: Date, end: Date): string };
   number: { format(value: number): string };
   /** "energy and education" / "energetika va taʼlim" / "エネルギーと教育" */
   list: { format(items: readonly string[]): string };
 }
 
-/** CLDR 46 data for the locales workerd's ICU lacks. */
-const CLDR_FALLBACK: Record<
-  string,
-  { months: string[]; long: string; dayMonth: string; group: string; decimal: string; and: string }
-> = {
+/**
+ * Dates as each edition's press writes them, not as CLDR's default pattern has it: British
+ * English (the copy is British: "summarised"), Uzbek Latin news style ("2025-yil 20-dekabr",
+ * "15–21-dekabr"), Uzbek Cyrillic news style ("2025 йил 19 декабрь", the month with its ь,
+ * as the bare month is written) and Japanese ("2025年12月20日", ranges with 〜). Deterministic
+ * and the same in every runtime; workerd's ICU has no Uzbek data at all.
+ */
+interface DateStyle {
+  months: readonly string[];
+  /** One date; m is the month's name, n its number. */
+  date(y: number, m: string, d: number, n: number): string;
+  sameMonth(y: number, m: string, d1: number, d2: number, n: number): string;
+  /** Two months of one year; no year where the label carries it. */
+  sameYear(y: number, m1: string, d1: number, m2: string, d2: number, n1: number, n2: number): string;
+  /** Between the two full dates of a range that crosses a year. */
+  dash: string;
+}
+
+const DATE_STYLES: Readonly<Record<string, DateStyle>> = {
+  en: {
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    date: (y, m, d) => `${d} ${m} ${y}`,
+    sameMonth: (y, m, d1, d2) => `${d1}–${d2} ${m} ${y}`,
+    sameYear: (y, m1, d1, m2, d2) => `${d1} ${m1} – ${d2} ${m2} ${y}`,
+    dash: ' – ',
+  },
   'uz-Latn': {
     months: [
       'yanvar',
@@ -40,44 +78,76 @@ const CLDR_FALLBACK: Record<
       'noyabr',
       'dekabr',
     ],
-    long: '{d}-{MMMM}, {y}',
-    dayMonth: '{d}-{MMMM}',
-    group: '\u00a0',
-    decimal: ',',
-    and: 'va',
+    date: (y, m, d) => `${y}-yil ${d}-${m}`,
+    sameMonth: (_y, m, d1, d2) => `${d1}–${d2}-${m}`,
+    sameYear: (_y, m1, d1, m2, d2) => `${d1}-${m1} – ${d2}-${m2}`,
+    dash: ' – ',
   },
   'uz-Cyrl': {
-    months: ['январ', 'феврал', 'март', 'апрел', 'май', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
-    long: '{d} {MMMM}, {y}',
-    dayMonth: '{d} {MMMM}',
-    group: '\u00a0',
-    decimal: ',',
-    and: 'ва',
+    months: [
+      'январь',
+      'февраль',
+      'март',
+      'апрель',
+      'май',
+      'июнь',
+      'июль',
+      'август',
+      'сентябрь',
+      'октябрь',
+      'ноябрь',
+      'декабрь',
+    ],
+    date: (y, m, d) => `${y} йил ${d} ${m}`,
+    sameMonth: (_y, m, d1, d2) => `${d1}–${d2} ${m}`,
+    sameYear: (_y, m1, d1, m2, d2) => `${d1} ${m1} – ${d2} ${m2}`,
+    dash: ' – ',
+  },
+  ja: {
+    months: [],
+    date: (y, _m, d, n) => `${y}年${n}月${d}日`,
+    sameMonth: (_y, _m, d1, d2, n) => `${n}月${d1}日〜${d2}日`,
+    sameYear: (_y, _m1, d1, _m2, d2, n1, n2) => `${n1}月${d1}日〜${n2}月${d2}日`,
+    dash: '〜',
   },
 };
 
-function patternFormatter(pattern: string, months: string[]): DateFormatter {
+function buildDateFormatters(style: DateStyle): Pick<Formatters, 'date' | 'weekDates'> {
+  const name = (date: Date): string => style.months[date.getUTCMonth()] ?? '';
+  const format = (date: Date): string =>
+    style.date(date.getUTCFullYear(), name(date), date.getUTCDate(), date.getUTCMonth() + 1);
   return {
-    format: (date) =>
-      pattern
-        .replace('{d}', String(date.getUTCDate()))
-        .replace('{MMMM}', months[date.getUTCMonth()] ?? '')
-        .replace('{y}', String(date.getUTCFullYear())),
+    date: { format },
+    weekDates: {
+      format: (start, end) => {
+        const [y1, y2] = [start.getUTCFullYear(), end.getUTCFullYear()];
+        const [n1, n2] = [start.getUTCMonth() + 1, end.getUTCMonth() + 1];
+        if (y1 !== y2) return `${format(start)}${style.dash}${format(end)}`;
+        if (n1 === n2) return style.sameMonth(y1, name(start), start.getUTCDate(), end.getUTCDate(), n1);
+        return style.sameYear(y1, name(start), start.getUTCDate(), name(end), end.getUTCDate(), n1, n2);
+      },
+    },
   };
 }
 
+/** CLDR 46 number and list data for the locales workerd's ICU lacks. */
+const CLDR_FALLBACK: Record<string, { group: string; decimal: string; and: string }> = {
+  'uz-Latn': { group: '\u00a0', decimal: ',', and: 'va' },
+  'uz-Cyrl': { group: '\u00a0', decimal: ',', and: 'ва' },
+};
+
 function buildFormatters(tag: string): Formatters {
+  const dates = buildDateFormatters(DATE_STYLES[tag] ?? (DATE_STYLES['en'] as DateStyle));
   const fallback = CLDR_FALLBACK[tag];
-  // supportedLocalesOf() claims support through root-locale fallback, so probe the data itself.
-  const runtimeKnowsMonths =
+  // supportedLocalesOf() claims support through root-locale fallback, so probe the data itself:
+  // with Uzbek data, Intl would join a list with the locale's own word for "and".
+  const runtimeKnowsLists =
     fallback !== undefined &&
-    new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2025, 11, 20)) ===
-      fallback.months[11];
-  if (fallback && !runtimeKnowsMonths) {
+    new Intl.ListFormat(tag, { type: 'conjunction' }).format(['a', 'b']) === `a ${fallback.and} b`;
+  if (fallback && !runtimeKnowsLists) {
     const digits = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 2 });
     return {
-      date: patternFormatter(fallback.long, fallback.months),
-      dayMonth: patternFormatter(fallback.dayMonth, fallback.months),
+      ...dates,
       number: {
         format: (value) =>
           digits
@@ -95,11 +165,12 @@ function buildFormatters(tag: string): Formatters {
       },
     };
   }
+  // British English: the site's English copy is British.
+  const intlTag = tag === 'en' ? 'en-GB' : tag;
   return {
-    date: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }),
-    dayMonth: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-    number: new Intl.NumberFormat(tag),
-    list: new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }),
+    ...dates,
+    number: new Intl.NumberFormat(intlTag),
+    list: new Intl.ListFormat(intlTag, { style: 'long', type: 'conjunction' }),
   };
 }
 
@@ -123,10 +194,9 @@ export function formatDate(tag: string, date: string): string {
   return getFormatters(tag).date.format(parseCalendarDate(date));
 }
 
-/** "15–21 December 2025": the end date in full, the start as day and month. */
-export function formatDateRange(tag: string, start: string, end: string): string {
-  const formatters = getFormatters(tag);
-  return `${formatters.dayMonth.format(parseCalendarDate(start))} – ${formatters.date.format(parseCalendarDate(end))}`;
+/** The days of a week, in the edition's style (see `Formatters.weekDates`). */
+export function formatWeekDates(tag: string, start: string, end: string): string {
+  return getFormatters(tag).weekDates.format(parseCalendarDate(start), parseCalendarDate(end));
 }
 
 export function formatNumber(tag: string, value: number): string {

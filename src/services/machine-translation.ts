@@ -5,6 +5,7 @@
  * `run` shape, so tests pass a fake that records its calls.
  */
 import type { ContentLanguage } from './languages.ts';
+import { findTranslationProblem, type TranslationProblem } from './translation-guards.ts';
 
 export const TRANSLATION_MODEL = '@cf/meta/m2m100-1.2b';
 
@@ -17,29 +18,55 @@ export interface DraftText {
   paragraphs: string[];
 }
 
-async function translateOne(ai: TranslationModel, text: string, from: ContentLanguage, to: ContentLanguage) {
+/** A draft that failed a guard (translation-guards.ts): kept out, and flagged for the desk. */
+export class MachineTranslationRejected extends Error {
+  override name = 'MachineTranslationRejected';
+  readonly problem: TranslationProblem;
+
+  constructor(problem: TranslationProblem, from: ContentLanguage, to: ContentLanguage) {
+    super(`machine translation ${from}→${to} rejected: ${problem}`);
+    this.problem = problem;
+  }
+}
+
+async function translateOne(
+  ai: TranslationModel,
+  model: string,
+  text: string,
+  from: ContentLanguage,
+  to: ContentLanguage,
+  guarded: boolean,
+) {
   if (text.trim() === '') return text;
-  const output = (await ai.run(TRANSLATION_MODEL, { text, source_lang: from, target_lang: to })) as {
+  const output = (await ai.run(model, { text, source_lang: from, target_lang: to })) as {
     translated_text?: unknown;
   };
   if (typeof output.translated_text !== 'string' || output.translated_text.trim() === '') {
-    throw new Error(`${TRANSLATION_MODEL} returned no translation (${from}→${to})`);
+    throw new Error(`${model} returned no translation (${from}→${to})`);
   }
-  return output.translated_text.trim();
+  const translated = output.translated_text.trim();
+  const problem = guarded ? findTranslationProblem(text, translated, from, to) : null;
+  if (problem) throw new MachineTranslationRejected(problem, from, to);
+  return translated;
 }
 
 /**
  * Paragraph by paragraph, so the draft stays aligned with the original (the pages and the
- * editors' tools rely on one translated paragraph per original paragraph).
+ * editors' tools rely on one translated paragraph per original paragraph). One rejected
+ * paragraph rejects the whole draft: a half-translated article would mislead more than none.
  */
 export async function draftTranslation(
   ai: TranslationModel,
   source: DraftText,
   from: ContentLanguage,
   to: ContentLanguage,
+  model: string = TRANSLATION_MODEL,
+  guarded = false,
 ): Promise<DraftText> {
-  const headline = await translateOne(ai, source.headline, from, to);
+  const headline = await translateOne(ai, model, source.headline, from, to, guarded);
   const paragraphs: string[] = [];
-  for (const paragraph of source.paragraphs) paragraphs.push(await translateOne(ai, paragraph, from, to));
+  for (const paragraph of source.paragraphs) {
+    paragraphs.push(await translateOne(ai, model, paragraph, from, to, guarded));
+  }
   return { headline, paragraphs };
 }

@@ -16,6 +16,7 @@ export const TRIGRAM = 3;
 const CONTROL = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
 const APOSTROPHES = /[ʻʼ'‘’`ʹʽ]/g;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LONE_LETTER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Nd}]$/u;
 const NEW_LATIN = /[şçğöŞÇĞÖ]/u;
 
 export interface SearchQuery {
@@ -52,7 +53,9 @@ export function parseSearchQuery(raw: string | undefined | null): SearchQuery {
     ),
   ].slice(0, MAX_TERMS);
   const long = terms.filter((term) => [...term].length >= TRIGRAM);
-  const shortTerms = terms.filter((term) => [...term].length < TRIGRAM);
+  // A lone Latin or Cyrillic letter or digit is in nearly every text: it would cost a scan of
+  // the whole index and narrow nothing, so it is not searched for (a lone kanji still is).
+  const shortTerms = terms.filter((term) => [...term].length < TRIGRAM && !LONE_LETTER.test(term));
   const match = long.length > 0 ? long.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ') : null;
   return { text, match, shortTerms, terms };
 }

@@ -9,6 +9,7 @@ import { TOPIC_IDS } from './corpus.ts';
 import { findAmounts, formatAmount } from './figures.ts';
 import { getFormatters, parseCalendarDate } from './format.ts';
 import { getWeekRange } from './iso-week.ts';
+import { leansOnPreviousSentence } from './sentence-links.ts';
 import { splitSentences } from './sentences.ts';
 
 export interface WeekDocumentText {
@@ -36,6 +37,26 @@ export interface StorySource {
   url: string;
   headline: string;
   publishedOn: string;
+}
+
+/**
+ * The topics the intro may say the week was "mostly" about: the first one or two, when the
+ * stories they cover are a majority and they lead outright (no tie with the next topic).
+ * Otherwise none, and the intro names the most frequent topics without claiming a majority.
+ */
+export function chooseLeadingTopics<T extends { topic: string; count: number }>(
+  topicCounts: readonly T[],
+  stories: readonly { topics: readonly string[] }[],
+): T[] {
+  for (const size of [1, 2]) {
+    const lead = topicCounts.slice(0, size);
+    const last = lead.at(-1);
+    const next = topicCounts[size];
+    if (lead.length < size || last === undefined || (next !== undefined && next.count >= last.count)) continue;
+    const covered = stories.filter((story) => lead.some((entry) => story.topics.includes(entry.topic))).length;
+    if (covered * 2 > stories.length) return lead;
+  }
+  return [];
 }
 
 export interface Story {
@@ -135,6 +156,9 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
     score: number;
     docOrder: number;
     position: number;
+    /** Opens with a reference to the sentence before it ("Bu haqda…", "This was…"). */
+    leansBack: boolean;
+    publishedOn: string;
   }
   const candidates: Candidate[] = [];
   const ordered = [lead, ...docs.filter((doc) => doc !== lead)];
@@ -156,7 +180,15 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
       const lead = 1 / (1 + position);
       const figure = /\d/.test(sentence) ? 0.25 : 0;
       const fromLead = docOrder === 0 ? 0.15 : 0;
-      candidates.push({ sentence, score: lead + figure + fromLead, docOrder, position });
+      const leansBack = leansOnPreviousSentence(sentence, docLang);
+      candidates.push({
+        sentence,
+        score: lead + figure + fromLead,
+        docOrder,
+        position,
+        leansBack,
+        publishedOn: doc.publishedOn,
+      });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.docOrder - b.docOrder || a.position - b.position);
@@ -164,12 +196,20 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
   const chosen: (Candidate & { grams: Set<string> })[] = [];
   for (const candidate of candidates) {
     if (chosen.length >= wanted) break;
+    // A sentence that points back ("This was reported by…") stands only after its own
+    // predecessor; the predecessor scores higher (earlier), so it is met first when it wins.
+    const follows = (other: Candidate) =>
+      other.docOrder === candidate.docOrder && other.position === candidate.position - 1;
+    if (candidate.leansBack && !chosen.some(follows)) continue;
     const grams = trigrams(candidate.sentence);
     if (chosen.some((other) => overlap(other.grams, grams) > 0.6)) continue;
     chosen.push({ ...candidate, grams });
   }
-  // Read in source order, lead report first, so the summary flows like the reports do.
-  chosen.sort((a, b) => a.docOrder - b.docOrder || a.position - b.position);
+  // Events in the order they were reported (publication date), lead report first on a tie,
+  // each report's sentences in its own order, so an attribution stays after what it attributes.
+  chosen.sort(
+    (a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.docOrder - b.docOrder || a.position - b.position,
+  );
   return { sentences: chosen.map((candidate) => candidate.sentence), lang: textLang };
 }
 
@@ -304,15 +344,15 @@ export function buildWeeklySummary(
   const title = t('weekly.title', {
     week: Number(number),
     year,
-    range: range
-      ? `${formatters.dayMonth.format(parseCalendarDate(range.start))} – ${formatters.date.format(parseCalendarDate(range.end))}`
-      : week,
+    range: range ? formatters.weekDates.format(parseCalendarDate(range.start), parseCalendarDate(range.end)) : week,
   });
   const sourceCount = new Set(docs.map((doc) => doc.sourceName)).size;
-  const intro = t('weekly.intro', {
+  const leading = chooseLeadingTopics(topicCounts, stories);
+  const named = leading.length > 0 ? leading : topicCounts.slice(0, 3);
+  const intro = t(leading.length > 0 ? 'weekly.intro' : named.length > 0 ? 'weekly.introMixed' : 'weekly.introPlain', {
     stories: t('weekly.storyCount', { count: stories.length }),
     sources: t('weekly.sourceCount', { count: sourceCount }),
-    topics: formatters.list.format(topicCounts.slice(0, 2).map((entry) => entry.label.toLocaleLowerCase(tag))),
+    topics: formatters.list.format(named.map((entry) => entry.label.toLocaleLowerCase(tag))),
   });
 
   return {

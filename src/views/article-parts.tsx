@@ -1,6 +1,7 @@
 import type { ArticlePageData } from '../db/article-page.ts';
 import { formatDate } from '../services/format.ts';
 import { tagForText } from '../services/languages.ts';
+import { OutletName } from './outlet-name.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 import { leadSlugOf } from './week.tsx';
 
@@ -19,14 +20,18 @@ export function AlsoReportedBy({ page, data }: { page: PageContext; data: Articl
       <ul>
         {others.map((source) => (
           <li>
-            <a href={editionPath(lang, `/articles/${source.slug}`)}>{source.headline}</a> ({source.name},{' '}
-            <time datetime={source.publishedOn}>{formatDate(tag, source.publishedOn)}</time>)
+            <a href={editionPath(lang, `/articles/${source.slug}`)}>{source.headline}</a>
+            {t('punct.open')}
+            <OutletName lang={lang} name={source.name} />
+            {t('punct.comma')}
+            <time datetime={source.publishedOn}>{formatDate(tag, source.publishedOn)}</time>
+            {t('punct.close')}
           </li>
         ))}
         {article.otherSources.map((source) => (
           <li>
             <a href={source.sourceUrl} rel="external noopener">
-              {source.sourceName}
+              <OutletName lang={lang} name={source.sourceName} />
             </a>{' '}
             <time datetime={source.publishedOn}>{formatDate(tag, source.publishedOn)}</time>
           </li>
@@ -57,7 +62,7 @@ export function ArticleFollowUps({ page, data }: { page: PageContext; data: Arti
                     {own ? script(report.headline) : report.headline}
                   </a>{' '}
                   <span class="meta">
-                    {report.sourceName} ·{' '}
+                    <OutletName lang={lang} name={report.sourceName} /> ·{' '}
                     <time datetime={report.publishedOn}>{formatDate(tag, report.publishedOn)}</time>
                   </span>
                 </li>

@@ -2,6 +2,7 @@ import type { Article, ArticleText } from '../db/article.ts';
 import type { ArticlePageData } from '../db/article-page.ts';
 import { estimateReadingMinutes } from '../services/reading-time.ts';
 import { formatDate } from '../services/format.ts';
+import { OutletName, WithOutlet } from './outlet-name.tsx';
 import {
   EDITIONS,
   getContentLanguage,
@@ -60,7 +61,7 @@ export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePa
             <dt>{t('article.source')}</dt>
             <dd class="source">
               <a href={article.sourceUrl} rel="external noopener">
-                {article.sourceName}
+                <OutletName lang={lang} name={article.sourceName} />
               </a>
             </dd>
             <dt>{t('article.textLabel')}</dt>
@@ -86,10 +87,22 @@ export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePa
             block.kind === 'h' ? <h2>{script(block.text)}</h2> : <p>{script(block.text)}</p>,
           )}
         </div>
-        {article.photoCredit ? <p class="meta">{t('article.photoCredit', { credit: article.photoCredit })}</p> : null}
+        {article.photoCredit ? (
+          <p class="meta">
+            <WithOutlet
+              lang={lang}
+              sentence={t('article.photoCredit', { credit: '\u0000' })}
+              name={article.photoCredit}
+            />
+          </p>
+        ) : null}
         <p class="source">
           <a href={article.sourceUrl} rel="external noopener">
-            {t('article.readOriginal', { source: article.sourceName })}
+            <WithOutlet
+              lang={lang}
+              sentence={t('article.readOriginal', { source: '\u0000' })}
+              name={article.sourceName}
+            />
           </a>
         </p>
         <AlsoReportedBy page={page} data={data} />
@@ -126,7 +139,7 @@ export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePa
                     <span lang={LANGUAGE_TAGS[code]}>{LANGUAGE_NAMES[code]}</span>
                     {other ? (
                       <>
-                        {': '}
+                        {t('punct.colon')}
                         <span lang={LANGUAGE_TAGS[code]}>{getScript(code)(other.headline)}</span>
                       </>
                     ) : null}
@@ -139,16 +152,17 @@ export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePa
         {article.weekSummaryLangs.includes(lang) ? (
           <p>
             <a href={editionPath(lang, `/weeks/${article.isoWeek}`)}>
-              {t('article.weekLink', { week: article.isoWeek })}
+              {t('article.weekLink', {
+                week: Number(article.isoWeek.split('-W')[1]),
+                year: article.isoWeek.split('-W')[0],
+              })}
             </a>
           </p>
         ) : null}
         <ArticleFollowUps page={page} data={data} />
-        {article.publishedNote ? (
-          <p class="meta">
-            {t('article.dateNote')} <span lang="en">{article.publishedNote}</span>
-          </p>
-        ) : null}
+        {/* The stored note is the editors' own provenance record (English, with capture file
+            names); readers get a note of their own, in the edition's language. */}
+        {article.publishedNote ? <p class="meta">{t('article.dateNote')}</p> : null}
       </article>
     </Layout>
   );

@@ -1,8 +1,12 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { EDITIONS, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
+import { EDITIONS, LANGUAGE_TAGS } from '../services/languages.ts';
+import { EditionLinks } from './edition-links.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 import { STYLES } from './styles.ts';
+
+/** The logo's ground (assets/icon.svg), as browsers tint their chrome with it. */
+const THEME_COLOR = '#0f4c5c';
 
 const OG_LOCALES: Record<string, string> = { en: 'en_GB', uz: 'uz_UZ', 'uz-Cyrl': 'uz_UZ', ja: 'ja_JP' };
 
@@ -96,6 +100,26 @@ export function Layout({
           <meta property="og:description" content={description} />
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={OG_LOCALES[lang]} />
+          {[...new Set(available.map((code) => OG_LOCALES[code]))]
+            .filter((locale) => locale !== OG_LOCALES[lang])
+            .map((locale) => (
+              <meta property="og:locale:alternate" content={locale} />
+            ))}
+          {/* The default card image (npm run identity); absolute, as Open Graph requires. */}
+          <meta property="og:image" content={`${origin}/og-image.png`} />
+          <meta property="og:image:type" content="image/png" />
+          <meta property="og:image:width" content="1200" />
+          <meta property="og:image:height" content="630" />
+          <meta property="og:image:alt" content={siteName} />
+          <meta name="twitter:card" content="summary_large_image" />
+          <meta name="twitter:title" content={title} />
+          <meta name="twitter:description" content={description} />
+          <meta name="twitter:image" content={`${origin}/og-image.png`} />
+          <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
+          <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+          <link rel="apple-touch-icon" href="/icon-192.png" />
+          <link rel="manifest" href="/manifest.webmanifest" />
+          <meta name="theme-color" content={THEME_COLOR} />
           <meta name="color-scheme" content="light dark" />
           {feed ? <FeedLinks origin={origin} {...feed} /> : null}
           <FeedLinks origin={origin} title={t('feed.title')} prefix={`/${lang}`} />
@@ -116,22 +140,7 @@ export function Layout({
                 </a>
                 <p class="tagline">{t('site.tagline')}</p>
               </div>
-              <nav aria-label={t('nav.languages')} class="langs">
-                <ul>
-                  {EDITIONS.map((code) => (
-                    <li>
-                      <a
-                        href={switchHref(code, rest)}
-                        hreflang={LANGUAGE_TAGS[code]}
-                        lang={LANGUAGE_TAGS[code]}
-                        aria-current={code === lang ? 'page' : undefined}
-                      >
-                        {LANGUAGE_NAMES[code]}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
+              <EditionLinks t={t} current={lang} hrefOf={(code) => switchHref(code, rest)} />
             </div>
             <div class="wrap bar">
               <nav aria-label={t('nav.label')} class="sections">

@@ -3,7 +3,8 @@ import type { StoryListItem } from '../db/queries.ts';
 import type { LatestStory, SearchHit } from '../db/search.ts';
 import { SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { formatDate } from '../services/format.ts';
-import { isEdition, LANGUAGE_NAMES, tagForText } from '../services/languages.ts';
+import { OutletName } from './outlet-name.tsx';
+import { getContentLanguage, isEdition, tagForText } from '../services/languages.ts';
 import { StoryTeaser } from './home.tsx';
 import { Layout, type PageFeed } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
@@ -166,9 +167,10 @@ export function SearchPage({
             </a>
           </h2>
           <p class="meta">
-            <time datetime={hit.publishedOn}>{formatDate(tag, hit.publishedOn)}</time> · {hit.sourceName}
+            <time datetime={hit.publishedOn}>{formatDate(tag, hit.publishedOn)}</time> ·{' '}
+            <OutletName lang={lang} name={hit.sourceName} />
             {hit.snippetLanguage !== contentLang && isEdition(hit.snippetLanguage)
-              ? ` · ${t('search.matchIn', { language: LANGUAGE_NAMES[hit.snippetLanguage] })}`
+              ? ` · ${t('search.matchIn', { language: t(`languageNames.${getContentLanguage(hit.snippetLanguage)}`) })}`
               : null}
           </p>
           <p lang={hit.snippetLanguage !== contentLang ? tagForText(hit.snippetLanguage, lang) : undefined}>
@@ -217,8 +219,10 @@ export function StoryListPage({
       <p>{intro}</p>
       {feed ? (
         <p class="meta follow">
-          {t('topicFeed.follow')}: <a href={`${feed.prefix}/feed.xml`}>RSS</a> ·{' '}
-          <a href={`${feed.prefix}/feed.atom`}>Atom</a> · <a href={`${feed.prefix}/feed.json`}>JSON Feed</a> ·{' '}
+          {t('topicFeed.follow')}
+          {t('punct.colon')}
+          <a href={`${feed.prefix}/feed.xml`}>RSS</a> · <a href={`${feed.prefix}/feed.atom`}>Atom</a> ·{' '}
+          <a href={`${feed.prefix}/feed.json`}>JSON Feed</a> ·{' '}
           <a href={editionPath(lang, '/subscribe')}>{t('subscribe.footerLink')}</a>
         </p>
       ) : null}
@@ -244,8 +248,12 @@ export function TopicsPage({ page, topics }: { page: PageContext; topics: { topi
       <ul>
         {topics.map((entry) => (
           <li>
-            <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>{' '}
-            <span class="meta">({t('topicsPage.reportCount', { count: entry.count })})</span>
+            <a href={editionPath(lang, `/topics/${entry.topic}`)}>{t(`topics.${entry.topic}`)}</a>
+            {/* The space before "(" (none before Japanese "（") stays outside the grey count. */}
+            {t('punct.open').startsWith(' ') ? ' ' : ''}
+            <span class="meta">
+              {t('punct.open').trimStart() + t('topicsPage.reportCount', { count: entry.count }) + t('punct.close')}
+            </span>
           </li>
         ))}
       </ul>

@@ -38,7 +38,7 @@ dl.facts dd{margin:0}
 mark{background:#ffe08a;color:#000}
 .chart{margin:0}.bars{list-style:none;margin:.5rem 0;padding:0;display:grid;grid-template-columns:minmax(0,max-content) 1fr max-content;gap:.35rem .75rem;align-items:center}
 .bars li{display:grid;grid-column:1/-1;grid-template-columns:subgrid;align-items:center}.bars svg{width:100%;height:.75rem}.bars rect{fill:var(--bar)}.bars .count{color:var(--muted);font-size:.9rem}
-.story.lead>h2{font-size:1.45rem}.story.lead{padding-bottom:1rem;border-bottom:1px solid var(--rule)}
+.story.lead>h2,.top-story h2{font-size:1.45rem}.top-story{border-bottom:1px solid var(--rule);margin:0 0 1rem;padding-bottom:.75rem}.top-story h2{margin:.1rem 0 .4rem;padding:0;border:0;line-height:1.3}.story.lead{padding-bottom:1rem;border-bottom:1px solid var(--rule)}
 .figure{margin:.25rem 0 .5rem}.figure q{color:var(--muted)}.also ul{margin:.1rem 0;padding-left:1.25rem}
 .glance ol{margin:.25rem 0 1rem;padding-left:1.5rem}.glance h2{margin-top:1rem}
 .weeks{list-style:none;padding:0}.weeks li{margin:0 0 1.25rem}.weeks h2{font-size:1.1rem;margin:0;padding:0;border:0}.weeks .top{margin:.2rem 0}
@@ -47,6 +47,10 @@ mark{background:#ffe08a;color:#000}
 .readers a{display:inline-block;padding:.35rem .8rem;border:1px solid var(--accent);border-radius:.3rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
+.desk-cols{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}.desk-form label{display:block;font-weight:600}.desk-form input,.desk-form textarea{font:inherit;width:100%;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg)}
+.desk button{font:inherit;padding:.3rem .8rem;border-radius:.3rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg)}textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.desk-diff ins{background:#c8f0cf;color:#000;text-decoration:none}.desk-diff del{background:#ffd4d4;color:#000}.desk-diff ins,.desk-diff del{padding:0 .15rem;margin-right:.25rem}
+@media (max-width:50rem){.desk-cols{grid-template-columns:1fr}}
 @media (max-width:30rem){body{font-size:1rem}h1{font-size:1.5rem}.tagline{display:none}header.site{padding:.4rem 0}
 header.site{line-height:1.4;padding:.3rem 0}header.site .wrap{gap:.1rem .75rem}header.site .bar{margin-top:.2rem}
 .langs{font-size:.875rem}.sections{font-size:.85rem}.langs ul,.sections ul{gap:0 .7rem}.search input,.search button{padding-top:.2rem;padding-bottom:.2rem}.langs a,.sections a{display:inline-block;padding:.15rem 0;min-height:24px}.search{flex:1 1 100%}.bars{grid-template-columns:minmax(0,1fr) 5rem max-content}}

@@ -72,7 +72,8 @@ export function SubscribePage({ page }: { page: PageContext }) {
         <ul>
           {EDITIONS.filter((code) => code !== lang).map((code) => (
             <li>
-              <span lang={LANGUAGE_TAGS[code]}>{LANGUAGE_NAMES[code]}</span>:{' '}
+              <span lang={LANGUAGE_TAGS[code]}>{LANGUAGE_NAMES[code]}</span>
+              {t('punct.colon')}
               <code>{`${origin}/${code}/feed.xml`}</code>
             </li>
           ))}
@@ -87,7 +88,9 @@ export function SubscribePage({ page }: { page: PageContext }) {
             const name = t(`topics.${topic}`);
             return (
               <li>
-                <a href={editionPath(lang, `/topics/${topic}`)}>{name}</a>: <code>{url}</code>
+                <a href={editionPath(lang, `/topics/${topic}`)}>{name}</a>
+                {t('punct.colon')}
+                <code>{url}</code>
                 <ReaderButtons feedUrl={url} label={t('subscribe.oneClick', { feed: name })} />
               </li>
             );

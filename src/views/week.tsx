@@ -8,6 +8,7 @@ import type { WeekNeighbour } from '../db/week-pages.ts';
 import { estimateReadingMinutes } from '../services/reading-time.ts';
 import type { Story, WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
+import { OutletName } from './outlet-name.tsx';
 import { WeekTopics } from './topic-chart.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
@@ -72,7 +73,7 @@ export function WeekSummaryBody({
             </h2>
             {lead ? (
               <p class="meta">
-                {lead.name} ·{' '}
+                <OutletName lang={lang} name={lead.name} /> ·{' '}
                 <a href={lead.url} rel="external noopener">
                   {new URL(lead.url).hostname}
                 </a>
@@ -97,11 +98,14 @@ export function WeekSummaryBody({
                 <ul>
                   {others.map((source) => (
                     <li>
-                      <a href={articleUrl(source.slug)}>{source.headline}</a> ({source.name},{' '}
+                      <a href={articleUrl(source.slug)}>{source.headline}</a>
+                      {t('punct.open')}
+                      <OutletName lang={lang} name={source.name} />
+                      {t('punct.comma')}
                       <a href={source.url} rel="external noopener">
                         {new URL(source.url).hostname}
                       </a>
-                      )
+                      {t('punct.close')}
                     </li>
                   ))}
                 </ul>
@@ -129,23 +133,35 @@ function weekTexts(summary: WeeklySummaryContent): string[] {
 export function WeekPage({
   page,
   summary,
+  publishedAt,
   updatedAt,
   previous,
   next,
 }: {
   page: PageContext;
   summary: WeeklySummaryContent;
+  /** ISO instants: when the summary was published, and when its content last changed. */
+  publishedAt: string;
   updatedAt: string;
   previous: WeekNeighbour | null;
   next: WeekNeighbour | null;
 }) {
   const { t, tag, lang, origin } = page;
+  // "Updated" only when the content changed on a later day than it was published.
+  const updatedDay = updatedAt.slice(0, 10) > publishedAt.slice(0, 10) ? updatedAt.slice(0, 10) : null;
   const minutes = estimateReadingMinutes(weekTexts(summary));
   return (
     <Layout page={page} title={summary.title} description={summary.intro} ogType="article">
       <h1>{summary.title}</h1>
       <p class="meta">
-        {t('weekly.updated', { date: formatDate(tag, updatedAt.slice(0, 10)) })} ·{' '}
+        <time datetime={publishedAt}>{t('weekly.published', { date: formatDate(tag, publishedAt.slice(0, 10)) })}</time>
+        {updatedDay ? (
+          <>
+            {' · '}
+            <time datetime={updatedAt}>{t('weekly.updated', { date: formatDate(tag, updatedDay) })}</time>
+          </>
+        ) : null}
+        {' · '}
         {t('readingTime.minutes', { count: minutes })}
       </p>
       <WeekSummaryBody summary={summary} t={t} lang={lang} origin={origin}>

@@ -1,6 +1,6 @@
 /**
  * Encoders for the legacy charsets the ingestion tests need (TextEncoder only writes UTF-8),
- * limited to ASCII, Cyrillic А–я and the katakana and kanji used in the tests: enough to
+ * limited to ASCII, Cyrillic А–я (and Ў ў, which windows-1251 has) and the katakana and kanji used in the tests: enough to
  * produce real Shift_JIS, EUC-JP and windows-1251 bytes for the decoder to read back.
  */
 const KANJI: Record<string, { sjis: number; euc: number }> = {
@@ -42,6 +42,8 @@ export function encodeWindows1251(text: string): Uint8Array {
     const cp = char.codePointAt(0) ?? 0;
     if (cp < 0x80) out.push(cp);
     else if (cp >= 0x410 && cp <= 0x44f) out.push(0xc0 + (cp - 0x410));
+    else if (char === 'Ў') out.push(0xa1);
+    else if (char === 'ў') out.push(0xa2);
     else throw new Error(`no windows-1251 code for ${char} in this helper`);
   }
   return new Uint8Array(out);

@@ -127,7 +127,7 @@ export const KEEP_LATIN = `
 sojitz toyota tsusho sumitomo itochu mitsubishi mitsui marubeni hitachi toshiba nissan honda
 isuzu suzuki yamaha kawasaki subaru mazda fujitsu masui balsom daido okamoto washin shikoku
 kyocera komatsu kubota hino denso olympus nikon jetro jbic nexi jogmec jica
-the plaza industries trading holdings group corporation electric youtube tiktok
+silk digest the plaza industries trading holdings group corporation electric youtube tiktok
 `;
 
 /** Uzbek abbreviations that are transliterated although they are written in capitals. */

@@ -167,6 +167,14 @@ function transliteratesInCapitals(tokens: readonly Token[], index: number, text:
   );
 }
 
+/**
+ * Dates as the Uzbek Cyrillic press writes them: "2025 йил 19 декабрь", "26 январда", where
+ * Latin text writes "2025-yil 19-dekabr", "26-yanvarda". Only a number right before the word
+ * is touched, so ordinals ("51-ҳафта") keep their hyphen.
+ */
+const LATIN_STYLE_DATE =
+  /(\d)-(йил|январ|феврал|март|апрел|май|июн|июл|август|сентябр|октябр|ноябр|декабр)(?![а-яёўқғҳ]*-)/gu;
+
 /** The transliteration itself, never remembered. */
 export function transliterateText(text: string): string {
   let out = '';
@@ -175,5 +183,5 @@ export function transliterateText(text: string): string {
     out += transliterateSegment(text.slice(last, match.index)) + match[0];
     last = match.index + match[0].length;
   }
-  return out + transliterateSegment(text.slice(last));
+  return (out + transliterateSegment(text.slice(last))).replace(LATIN_STYLE_DATE, '$1 $2');
 }

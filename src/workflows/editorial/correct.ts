@@ -4,7 +4,8 @@
  * document. Both append revisions; neither creates anything.
  */
 import type { Database } from '../../db/client.ts';
-import { findDocumentByUrl, loadDocumentState } from '../../db/editorial.ts';
+import { findDocumentByUrl } from '../../db/document-lookups.ts';
+import { loadDocumentState } from '../../db/editorial.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import { validateTopics, type MetaSnapshot, type PreparedDocument } from '../../services/editorial.ts';
 import { getIsoWeek } from '../../services/iso-week.ts';

@@ -5,14 +5,8 @@
  * language's text changes it, so the week is rebuilt.
  */
 import type { Database } from '../../db/client.ts';
-import {
-  listUnknownEntities,
-  loadDocumentState,
-  putText,
-  updateMeta,
-  type ChangeStamp,
-  type DocumentState,
-} from '../../db/editorial.ts';
+import { listUnknownEntities } from '../../db/document-lookups.ts';
+import { loadDocumentState, putText, updateMeta, type ChangeStamp, type DocumentState } from '../../db/editorial.ts';
 import { DomainError, invalidFields, RevisionConflict } from '../../services/domain-error.ts';
 import { hashDocument, type MetaSnapshot, type PreparedText } from '../../services/editorial.ts';
 import { hashText } from '../../services/hash.ts';

@@ -7,10 +7,23 @@ import type { Database } from '../../db/client.ts';
 import { loadDocumentState, snapshotText } from '../../db/editorial.ts';
 import { prepareText } from '../../services/editorial.ts';
 import { CONTENT_LANGUAGES, isContentLanguage } from '../../services/languages.ts';
-import { draftTranslation, TRANSLATION_MODEL, type TranslationModel } from '../../services/machine-translation.ts';
+import { flagTranslation } from '../../db/translation-flags.ts';
+import {
+  draftTranslation,
+  MachineTranslationRejected,
+  TRANSLATION_MODEL,
+  type TranslationModel,
+} from '../../services/machine-translation.ts';
 import { saveText } from './documents.ts';
 
-export async function draftMissingLanguages(db: Database, ai: TranslationModel, id: number): Promise<void> {
+export async function draftMissingLanguages(
+  db: Database,
+  ai: TranslationModel,
+  id: number,
+  model: string = TRANSLATION_MODEL,
+  /** Ingestion's drafts are guarded (translation-guards.ts); an editor's submission's are not yet. */
+  guarded = false,
+): Promise<void> {
   const state = await loadDocumentState(db, id);
   const from = state?.meta.originalLanguage;
   const source = from ? state.texts[from] : undefined;
@@ -18,15 +31,25 @@ export async function draftMissingLanguages(db: Database, ai: TranslationModel, 
   for (const to of CONTENT_LANGUAGES) {
     if (to === from || state.texts[to]) continue;
     try {
-      const draft = await draftTranslation(ai, snapshotText(source), from, to);
+      const draft = await draftTranslation(ai, snapshotText(source), from, to, model, guarded);
       const kinds = source.blocks.map((block) => block.kind);
       const text = await prepareText(to, draft.headline, draft.paragraphs, kinds);
       await saveText(db, state, to, null, text, {
-        author: `machine:${TRANSLATION_MODEL}`,
+        author: `machine:${model}`,
         at: new Date().toISOString(),
         origin: 'machine',
       });
     } catch (error) {
+      // A guard's rejection is remembered for the desk; the language stays untranslated.
+      if (error instanceof MachineTranslationRejected) {
+        await flagTranslation(db, {
+          documentId: id,
+          lang: to,
+          problem: error.problem,
+          model,
+          at: new Date().toISOString(),
+        });
+      }
       console.error(JSON.stringify({ message: 'machine draft failed', id, to, error: String(error) }));
     }
   }

@@ -4,7 +4,8 @@
  * same language) is linked to that document as another source, not added as a new one.
  */
 import type { Database } from '../../db/client.ts';
-import { linkSource, listNeighbours } from '../../db/editorial.ts';
+import { listNeighbours } from '../../db/document-lookups.ts';
+import { linkSource } from '../../db/editorial.ts';
 import { estimateOverlap, NEAR_DUPLICATE, type PreparedDocument } from '../../services/editorial.ts';
 
 /** Links `doc` as another source of its near-duplicate, if it has one; returns that document's id. */

@@ -9,7 +9,8 @@
  * languages, machine-drafts.ts) after it has answered.
  */
 import type { Database } from '../../db/client.ts';
-import { findDocumentByUrl, insertDocument, isSlugTaken } from '../../db/editorial.ts';
+import { findDocumentByUrl, isSlugTaken } from '../../db/document-lookups.ts';
+import { insertDocument } from '../../db/editorial.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import {
   hashDocument,

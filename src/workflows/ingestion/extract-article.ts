@@ -18,6 +18,8 @@ export interface ArticleBlock {
 
 export interface ExtractedArticle {
   headline: string | null;
+  /** Where the headline came from: a bare `<title>` is the least clean (site names, taglines). */
+  headlineFrom: 'json-ld' | 'og:title' | 'title' | null;
   blocks: ArticleBlock[];
   publishedAt: string | null;
   canonicalUrl: string | null;
@@ -262,10 +264,10 @@ export async function extractArticle(html: string, pageUrl: string): Promise<Ext
   }
 
   const siteName = meta.get('og:site_name') ?? null;
-  const rawHeadline =
-    (typeof article?.headline === 'string' ? article.headline : null) ??
-    meta.get('og:title') ??
-    (cleanText(title) || null);
+  const ldHeadline = typeof article?.headline === 'string' ? article.headline : null;
+  const ogTitle = meta.get('og:title') ?? null;
+  const rawHeadline = ldHeadline ?? ogTitle ?? (cleanText(title) || null);
+  const headlineFrom = ldHeadline ? 'json-ld' : ogTitle ? 'og:title' : rawHeadline ? 'title' : null;
   const image = readImage(article?.image);
   const resolve = (value: string | null): string | null => {
     if (!value) return null;
@@ -303,6 +305,7 @@ export async function extractArticle(html: string, pageUrl: string): Promise<Ext
     null;
   return {
     headline,
+    headlineFrom,
     blocks,
     publishedAt: published && !Number.isNaN(Date.parse(published)) ? new Date(published).toISOString() : null,
     canonicalUrl: resolve(canonical ?? meta.get('og:url') ?? null),

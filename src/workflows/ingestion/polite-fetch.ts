@@ -7,7 +7,7 @@
  * Requests to one host are made one at a time (`HostQueue`). The fetch function is injected, so
  * the tests fake the upstream without any network.
  */
-import { checkFetchUrl } from './url-guard.ts';
+import { BlockedUrlError, checkFetchUrl } from './url-guard.ts';
 
 export const USER_AGENT = 'SilkDigestBot/1.0 (+https://github.com/silk-digest/silk-digest#ingestion)';
 export const MAX_REDIRECTS = 5;
@@ -106,6 +106,15 @@ function mediaType(response: Response): string {
 }
 
 export async function fetchPolitely(url: string, options: FetchOptions): Promise<FetchedBody> {
+  try {
+    return await fetchFollowing(url, options);
+  } catch (error) {
+    if (error instanceof BlockedUrlError) throw new FetchError('blocked', error.message);
+    throw error;
+  }
+}
+
+async function fetchFollowing(url: string, options: FetchOptions): Promise<FetchedBody> {
   const seen = new Set<string>();
   let target = checkFetchUrl(url, options.allowPrivate);
   const signal = AbortSignal.timeout(options.timeoutMs ?? FETCH_TIMEOUT_MS);

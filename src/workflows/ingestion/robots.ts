@@ -57,6 +57,7 @@ export class RobotsCache {
       if (response.status !== 200) return null;
       return robotsParser(robotsUrl, new TextDecoder().decode(response.bytes));
     } catch (error) {
+      if (error instanceof FetchError && error.reason === 'blocked') return null;
       this.requests += 1;
       if (error instanceof FetchError) return null;
       throw error;

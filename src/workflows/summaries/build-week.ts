@@ -13,15 +13,24 @@ import {
   type SummaryWrite,
 } from '../../db/summaries.ts';
 import { hashText } from '../../services/hash.ts';
+import { getPublicationTime } from '../../services/week-clock.ts';
 import { buildWeeklySummary, type SummaryLocale, type WeekDocument } from '../../services/weekly-summary.ts';
 import { SUMMARY_LOCALES } from './editions.ts';
+
+/** When a build runs and the zone its weeks are counted in: together they fix a summary's dates. */
+export interface BuildClock {
+  /** ISO instant of the build (a cron run's scheduled time, so a retry writes the same bytes). */
+  at: string;
+  /** DIGEST_TIME_ZONE. */
+  timeZone: string;
+}
 
 async function buildSummaryRow(
   week: string,
   docs: readonly WeekDocument[],
   locale: SummaryLocale,
   sourceHash: string,
-  at: string,
+  clock: BuildClock,
 ): Promise<SummaryWrite> {
   const summary = buildWeeklySummary(week, docs, locale);
   return {
@@ -33,8 +42,9 @@ async function buildSummaryRow(
     content: summary,
     contentHash: await hashText(JSON.stringify(summary)),
     sourceHash,
-    firstPublishedAt: at,
-    updatedAt: at,
+    // Kept from the first build on (writeWeekSummaries never overwrites it).
+    firstPublishedAt: getPublicationTime(week, clock.at, clock.timeZone),
+    builtAt: clock.at,
   };
 }
 
@@ -42,13 +52,13 @@ async function buildSummaryRow(
  * Builds (and writes, atomically) every edition of one week from its documents; `fingerprint`
  * is the week's document hashes the summary records as built from. Returns the rows changed.
  */
-export async function rebuildWeek(db: Database, week: string, fingerprint: string, at: string): Promise<number> {
+export async function rebuildWeek(db: Database, week: string, fingerprint: string, clock: BuildClock): Promise<number> {
   const docs = await loadWeekDocuments(db, week);
   // An editor deleted the week's last document: its summary must leave the pages and feeds.
   if (docs.length === 0) return deleteWeekSummaries(db, week);
   const sourceHash = await hashText(fingerprint);
   const rows: SummaryWrite[] = [];
-  for (const locale of SUMMARY_LOCALES) rows.push(await buildSummaryRow(week, docs, locale, sourceHash, at));
+  for (const locale of SUMMARY_LOCALES) rows.push(await buildSummaryRow(week, docs, locale, sourceHash, clock));
   return writeWeekSummaries(db, rows);
 }
 
@@ -61,14 +71,14 @@ export async function rebuildWeekEdition(
   week: string,
   lang: string,
   sourceHash: string,
-  at: string,
+  clock: BuildClock,
   after: readonly BatchStatement[] = [],
 ): Promise<number> {
   const locale = SUMMARY_LOCALES.find((candidate) => candidate.lang === lang);
   if (!locale) throw new Error(`no edition ${lang}`);
   const docs = await loadWeekDocuments(db, week);
   if (docs.length === 0) return deleteWeekSummaries(db, week, lang, after);
-  return writeWeekSummaries(db, [await buildSummaryRow(week, docs, locale, sourceHash, at)], after);
+  return writeWeekSummaries(db, [await buildSummaryRow(week, docs, locale, sourceHash, clock)], after);
 }
 
 /**
@@ -76,8 +86,8 @@ export async function rebuildWeekEdition(
  * rebuild; the next cron run would catch them anyway, since their fingerprint changed).
  * Returns the rows changed.
  */
-export async function rebuildChangedWeeks(db: Database, weeks: Iterable<string>, at: string): Promise<number> {
+export async function rebuildChangedWeeks(db: Database, weeks: Iterable<string>, clock: BuildClock): Promise<number> {
   let changed = 0;
-  for (const week of new Set(weeks)) changed += await rebuildWeek(db, week, await getWeekFingerprint(db, week), at);
+  for (const week of new Set(weeks)) changed += await rebuildWeek(db, week, await getWeekFingerprint(db, week), clock);
   return changed;
 }

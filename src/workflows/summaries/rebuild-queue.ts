@@ -69,7 +69,18 @@ function parseRebuildMessage(body: unknown): RebuildMessage | null {
  * dead-letter queue: marks the task failed and the run 'error'. Messages are independent: one
  * failing never holds back the others in its batch.
  */
-export async function consumeRebuildBatch(db: Database, batch: MessageBatch<unknown>): Promise<void> {
+export interface ConsumeOptions {
+  /** DIGEST_TIME_ZONE: with the run's scheduled time it fixes the summaries' dates. */
+  timeZone: string;
+  /** Told when a message changed its edition's summary (the adapter pings the WebSub hub). */
+  onFeedsChanged?: ((langs: readonly string[]) => Promise<void>) | undefined;
+}
+
+export async function consumeRebuildBatch(
+  db: Database,
+  batch: MessageBatch<unknown>,
+  options: ConsumeOptions,
+): Promise<void> {
   const deadLetters = batch.queue === REBUILD_DEAD_LETTER_QUEUE_NAME;
   for (const message of batch.messages) {
     const task = parseRebuildMessage(message.body);
@@ -86,7 +97,9 @@ export async function consumeRebuildBatch(db: Database, batch: MessageBatch<unkn
       } else {
         // The run's scheduled time as the dates, as inline: a redelivery writes the same bytes.
         const after = completeTaskStatements(db, task, message.attempts, at);
-        await rebuildWeekEdition(db, task.week, task.lang, task.sourceHash, task.runKey, after);
+        const clock = { at: task.runKey, timeZone: options.timeZone };
+        const changed = await rebuildWeekEdition(db, task.week, task.lang, task.sourceHash, clock, after);
+        if (changed > 0) await options.onFeedsChanged?.([task.lang]);
       }
       message.ack();
     } catch (error) {

@@ -7,6 +7,7 @@
  */
 import type { Database } from '../../db/client.ts';
 import { finishRun, queueRun, startRun } from '../../db/runs.ts';
+import { EDITIONS } from '../../services/languages.ts';
 import { getPreviousIsoWeek } from '../../services/week-clock.ts';
 import { rebuildWeek } from './build-week.ts';
 import {
@@ -27,6 +28,11 @@ export interface WeeklyRunInput {
   /** Without a queue every rebuild runs inline, however large. */
   queue?: RebuildProducer | undefined;
   budget?: Partial<RebuildBudget> | undefined;
+  /**
+   * Told which editions' feeds changed after a run that changed summaries (the adapter pings
+   * the WebSub hub); never called for a run that changed nothing.
+   */
+  onFeedsChanged?: ((langs: readonly string[]) => Promise<void>) | undefined;
 }
 
 export interface RebuildResult {
@@ -65,10 +71,12 @@ export async function runWeeklyRebuild(db: Database, input: WeeklyRunInput): Pro
     }
     for (const [week, fingerprint] of weeks) {
       // The scheduled time, not the wall clock: a retry of the same run writes the same bytes.
-      rowsChanged += await rebuildWeek(db, week, fingerprint, runKey);
+      rowsChanged += await rebuildWeek(db, week, fingerprint, { at: runKey, timeZone: input.timeZone });
       weeksBuilt.push(week);
     }
     await finishRun(db, runKey, { status: 'ok', endedAt: new Date().toISOString(), weeksRebuilt: weeksBuilt });
+    // Every edition was built, so any of them may have changed.
+    if (rowsChanged > 0) await input.onFeedsChanged?.(EDITIONS);
     return { weeksBuilt, rowsChanged, weeksQueued: [], messagesQueued: 0, estimatedBuilds };
   } catch (error) {
     await finishRun(db, runKey, {

@@ -5,6 +5,9 @@
 -- column and did not compare as strings; they are rewritten here, idempotently (only values that
 -- differ from their normal form; a value SQLite cannot read as a time compares NULL: left as is). `cron_runs.scheduled_time`
 -- and `rebuild_tasks.run_key` (the run's key, always from toISOString) are not touched.
+-- The ingestion tables (0008) are stamped by the Worker already; they are normalised too, so no
+-- row written by hand or by an older build escapes. `sources.last_modified` is the feed's HTTP
+-- date, sent back as it came: not an instant of ours, not touched.
 -- `documents` keeps its DDL default: changing a SQLite default rebuilds the table, and dropping
 -- `documents` would cascade to its texts. No writer relies on it any more (the seed stamps
 -- both columns), and the trigger below now stamps milliseconds too.
@@ -40,6 +43,27 @@ UPDATE `rebuild_tasks` SET `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `update
 --> statement-breakpoint
 UPDATE `site_state` SET `changed_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `changed_at`)
 	WHERE `changed_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `changed_at`);
+--> statement-breakpoint
+UPDATE `sources` SET `created_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `created_at`)
+	WHERE `created_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `created_at`);
+--> statement-breakpoint
+UPDATE `sources` SET `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `updated_at`)
+	WHERE `updated_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `updated_at`);
+--> statement-breakpoint
+UPDATE `sources` SET `last_polled_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `last_polled_at`)
+	WHERE `last_polled_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `last_polled_at`);
+--> statement-breakpoint
+UPDATE `sources` SET `next_poll_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `next_poll_at`)
+	WHERE `next_poll_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `next_poll_at`);
+--> statement-breakpoint
+UPDATE `source_items` SET `seen_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `seen_at`)
+	WHERE `seen_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `seen_at`);
+--> statement-breakpoint
+UPDATE `document_provenance` SET `fetched_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `fetched_at`)
+	WHERE `fetched_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `fetched_at`);
+--> statement-breakpoint
+UPDATE `translation_flags` SET `flagged_at` = strftime('%Y-%m-%dT%H:%M:%fZ', `flagged_at`)
+	WHERE `flagged_at` != strftime('%Y-%m-%dT%H:%M:%fZ', `flagged_at`);
 --> statement-breakpoint
 DROP TRIGGER `site_state_version_stamps_time`;
 --> statement-breakpoint

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench -- --only ingest`: ingestion against a local news web (ingest-fixture.ts) of
+ * `sources` feeds × `items` articles, through the built Worker under `wrangler dev` (the same
+ * bundle that would be deployed), each source registered and polled through the admin API.
+ *
+ * CPU is workerd's own (user + system time from /proc, 10 ms ticks), read around each poll, so
+ * it includes local D1 (SQLite runs in the same process) and is an upper bound for the Worker:
+ * - poll 1 of a source: its feed and up to 40 article pages fetched, extracted and stored;
+ * - poll 3: the feed fetched and parsed again (the fixture sends no validators), every item
+ *   already known: the cost of a parsed feed;
+ * - per article extracted: (poll 1 − poll 3) / articles stored in poll 1.
+ * Subrequests per invocation are counted by the fixture server (each poll is one invocation).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWorker, formatMs, printTable } from './bench-http.ts';
+import { startIngestFixture } from './ingest-fixture.ts';
+import { run, wranglerEnv } from './load-synthetic.ts';
+import { ROOT, spawnWranglerDev, WRANGLER } from './wrangler-dev.ts';
+
+const TOKEN = 'bench-ingest-token';
+const TICK_MS = 10;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** CPU ms of every workerd process in a process group. */
+function readGroupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const name = /\(([^)]*)\)/.exec(stat)?.[1] ?? '';
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state ppid pgrp … utime (14th field overall) stime (15th).
+    if (!name.startsWith('workerd') || Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * TICK_MS;
+}
+
+async function admin(origin: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${origin}/api/v1/admin${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+interface Poll {
+  cpuMs: number;
+  wallMs: number;
+  requests: number;
+  accepted: number;
+}
+
+export async function runIngestBench(options: { sources: number; items: number }): Promise<void> {
+  const fixture = await startIngestFixture(options);
+  const build = await buildWorker();
+  const dir = mkdtempSync(join(tmpdir(), 'silk-ingest-'));
+  await run(
+    process.execPath,
+    [
+      WRANGLER,
+      'd1',
+      'migrations',
+      'apply',
+      'DB',
+      '--local',
+      '--persist-to',
+      dir,
+      '--config',
+      join(ROOT, 'wrangler.toml'),
+    ],
+    wranglerEnv(),
+  );
+  const server = await spawnWranglerDev(
+    [
+      build.bundle,
+      '--no-bundle',
+      '--config',
+      join(ROOT, 'wrangler.toml'),
+      '--persist-to',
+      dir,
+      '--log-level',
+      'warn',
+      '--var',
+      'INGEST_ALLOW_PRIVATE_HOSTS:true',
+    ],
+    wranglerEnv({ ADMIN_TOKEN: TOKEN }),
+  );
+  const pgid = server.child.pid ?? 0;
+  try {
+    for (let waited = 0; ; waited += 200) {
+      const up = await fetch(`${server.origin}/healthz`)
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (up) break;
+      if (waited > 120_000) throw new Error(`wrangler dev did not start:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const ids: number[] = [];
+    for (let source = 0; source < options.sources; source++) {
+      const response = await admin(server.origin, 'POST', '/sources', {
+        name: `Fixture ${source}`,
+        feedUrl: fixture.feedUrl(source),
+        language: 'en',
+        rights: 'full',
+      });
+      if (response.status !== 201) throw new Error(`registering a source: ${response.status} ${await response.text()}`);
+      ids.push((await response.json<{ id: number }>()).id);
+    }
+
+    const pollAll = async (): Promise<Poll[]> => {
+      const polls: Poll[] = [];
+      for (const id of ids) {
+        const [cpu, requests, start] = [readGroupCpuMs(pgid), fixture.requests(), performance.now()];
+        const response = await admin(server.origin, 'POST', `/sources/${id}/poll`);
+        const report = await response.json<{ status: string; accepted: unknown[]; error?: string }>();
+        if (report.status !== 'ok') throw new Error(`poll of source ${id}: ${JSON.stringify(report)}`);
+        polls.push({
+          cpuMs: readGroupCpuMs(pgid) - cpu,
+          wallMs: performance.now() - start,
+          requests: fixture.requests() - requests,
+          accepted: report.accepted.length,
+        });
+      }
+      return polls;
+    };
+
+    const started = performance.now();
+    const first = await pollAll();
+    const second = await pollAll();
+    const third = await pollAll();
+    const wallMs = performance.now() - started;
+    const stored = [...first, ...second, ...third].reduce((sum, poll) => sum + poll.accepted, 0);
+    const perFeed = median(third.map((poll) => poll.cpuMs));
+    const perArticle = median(
+      first.map((poll, i) => (poll.cpuMs - (third[i]?.cpuMs ?? 0)) / Math.max(1, poll.accepted)),
+    );
+    const maxRequests = Math.max(...[...first, ...second, ...third].map((poll) => poll.requests));
+    printTable(
+      `Ingestion: ${options.sources} sources × ${options.items} items from a local fixture web (wrangler dev, built bundle)`,
+      ['measure', 'value'],
+      [
+        ['articles stored (3 polls each)', `${stored} of ${options.sources * options.items}`],
+        ['CPU per feed parsed (median, poll 3: all items known)', formatMs(perFeed)],
+        ['CPU per article extracted and stored (median)', formatMs(perArticle)],
+        ['poll 1 wall time (median)', formatMs(median(first.map((poll) => poll.wallMs)))],
+        ['wall time, all polls', formatMs(wallMs)],
+        ['subrequests per invocation (max)', String(maxRequests)],
+        ['bundle (wrangler deploy --dry-run), raw', `${(build.rawBytes / 1024).toFixed(0)} KiB`],
+        ['bundle, gzip', `${(build.gzipBytes / 1024).toFixed(0)} KiB`],
+      ],
+    );
+    const verdict = perFeed < 10 && perArticle < 10 ? 'within' : 'OVER';
+    console.log(`CPU per feed / article: ${verdict} the 10 ms median target (workerd process CPU, D1 included).`);
+    if (build.rawBytes >= 1024 * 1024) console.log('Bundle: OVER 1 MiB.');
+  } finally {
+    await server.stop();
+    await fixture.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(build.dir, { recursive: true, force: true });
+  }
+}
