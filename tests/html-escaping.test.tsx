@@ -7,6 +7,7 @@ import { buildPageContext } from '../src/routes/page-helpers.tsx';
 import { EDITIONS } from '../src/services/languages.ts';
 import { parseSearchQuery } from '../src/services/search-query.ts';
 import { ArticlePage } from '../src/views/article.tsx';
+import { chooseLeadImage } from '../src/services/lead-image.ts';
 import { HomePage } from '../src/views/home.tsx';
 import { SearchPage } from '../src/views/listing.tsx';
 import { renderFragment } from '../src/views/week.tsx';
@@ -104,7 +105,16 @@ describe('HTML escaping (properties)', () => {
             otherSources: [
               { sourceName: data.otherSource, sourceUrl: 'https://other.example/', publishedOn: '2025-12-18' },
             ],
+            provenance: { rights: 'excerpt', leadImageUrl: null, leadImageCredit: data.photoCredit },
           };
+          // A lead image whose URL and credit carry the stored text: attribute and caption escaping.
+          const leadImage = data.photoCredit
+            ? chooseLeadImage(
+                'excerpt',
+                `https://img.example/${data.otherSource}.jpg?t=${data.headline}`,
+                data.photoCredit,
+              )
+            : null;
           const page = buildPageContext('https://digest.test/', lang, '/articles/a-story');
           // The story, the next story and related reports carry stored text too.
           const story = {
@@ -142,7 +152,7 @@ describe('HTML escaping (properties)', () => {
             },
           ];
           const pageData = { article, story, next: { story, week: '2025-W50' }, related };
-          return noProblem(await render(<ArticlePage page={page} data={pageData} />));
+          return noProblem(await render(<ArticlePage page={page} data={pageData} leadImage={leadImage} />));
         },
       ),
       { numRuns: 1000 },

@@ -114,13 +114,14 @@ export async function getArticlePage(
   edition: Edition,
   lang: ContentLanguage,
 ): Promise<ArticlePageData | null> {
-  const [docs, texts, topics, entities, summaries, sources, storyRows, earlierRows, relatedRows] = await db.batch([
-    ...articleStatements(db, slug),
-    storyStatement(db, slug, edition),
-    earlierTopStatement(db, slug, edition),
-    relatedStatement(db, slug, lang),
-  ]);
-  const article = toArticle([docs, texts, topics, entities, summaries, sources]);
+  const [docs, texts, topics, entities, summaries, sources, provenance, storyRows, earlierRows, relatedRows] =
+    await db.batch([
+      ...articleStatements(db, slug),
+      storyStatement(db, slug, edition),
+      earlierTopStatement(db, slug, edition),
+      relatedStatement(db, slug, lang),
+    ]);
+  const article = toArticle([docs, texts, topics, entities, summaries, sources, provenance]);
   if (!article) return null;
   const found = storyRows[0];
   const story = found ? (JSON.parse(found.story) as Story) : null;

@@ -3,9 +3,11 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Block } from '../services/ingest.ts';
 import type { Database } from './client.ts';
+import type { RightsPolicy } from './sources.ts';
 import { isLive } from './queries.ts';
 import {
   documentEntities,
+  documentProvenance,
   documents,
   documentSources,
   documentTopics,
@@ -39,6 +41,8 @@ export interface Article {
   entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
   /** Other sources that published the same report (linked by the editorial desk). */
   otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
+  /** For an ingested document: the rights policy it was stored under and its lead image; null for editors' entries. */
+  provenance: { rights: RightsPolicy; leadImageUrl: string | null; leadImageCredit: string | null } | null;
 }
 
 /**
@@ -97,6 +101,14 @@ export function articleStatements(db: Database, slug: string) {
       .from(documentSources)
       .where(eq(documentSources.documentId, documentId))
       .orderBy(asc(documentSources.publishedOn), asc(documentSources.sourceName)),
+    db
+      .select({
+        rights: documentProvenance.rights,
+        leadImageUrl: documentProvenance.leadImageUrl,
+        leadImageCredit: documentProvenance.leadImageCredit,
+      })
+      .from(documentProvenance)
+      .where(eq(documentProvenance.documentId, documentId)),
   ] as const;
 }
 
@@ -109,6 +121,7 @@ export function toArticle([
   entityRows,
   summaryRows,
   sourceRows,
+  provenanceRows,
 ]: ArticleResults): Article | null {
   const doc = docs[0];
   if (!doc) return null;
@@ -128,6 +141,7 @@ export function toArticle([
     texts: texts.map(({ body, ...text }) => ({ ...text, blocks: body })),
     topics: topicRows.map((row) => row.topicId),
     entities: entityRows,
+    provenance: provenanceRows[0] ?? null,
   };
 }
 

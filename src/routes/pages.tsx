@@ -8,8 +8,10 @@ import { getContentLanguage, isEdition } from '../services/languages.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ArticlePage } from '../views/article.tsx';
 import { HomePage } from '../views/home.tsx';
+import { chooseLeadImage } from '../services/lead-image.ts';
 import { conditionalGet, toHttpDate } from './conditional.ts';
 import { pageNotFound } from './error-response.tsx';
+import { buildContentSecurityPolicy } from './security-headers.ts';
 import { buildPageContext } from './page-helpers.tsx';
 import { registerWeekRoutes } from './weeks.tsx';
 import { registerExploreRoutes } from './explore.tsx';
@@ -65,7 +67,15 @@ pages.get('/:lang/articles/:slug', async (c) => {
   const data = SLUG.test(slug) ? await getArticlePage(c.get('db'), slug, lang, getContentLanguage(lang)) : null;
   if (!data) throw pageNotFound('articleNotFound');
   c.header('Last-Modified', toHttpDate(data.article.updatedAt));
-  return c.html(<ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} data={data} />);
+  const { provenance } = data.article;
+  const leadImage = provenance
+    ? chooseLeadImage(provenance.rights, provenance.leadImageUrl, provenance.leadImageCredit)
+    : null;
+  // The page loads its lead image from the publisher: that one origin, and only on this page.
+  if (leadImage) c.header('Content-Security-Policy', buildContentSecurityPolicy([leadImage.origin]));
+  return c.html(
+    <ArticlePage page={buildPageContext(c.req.url, lang, `/articles/${slug}`)} data={data} leadImage={leadImage} />,
+  );
 });
 
 registerWeekRoutes(pages);

@@ -13,6 +13,7 @@ import {
   type ContentLanguage,
 } from '../services/languages.ts';
 import { ArticleFollowUps, AlsoReportedBy } from './article-parts.tsx';
+import type { LeadImage } from '../services/lead-image.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
@@ -34,7 +35,33 @@ function describeOrigin(page: PageContext, text: ArticleText, originalLanguage: 
     : t('article.editorTranslation', { language: from });
 }
 
-export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePageData }) {
+/** Readers learn when a source's rights policy lets Silk Digest show only part of its report. */
+function RightsNote({ page, article }: { page: PageContext; article: ArticlePageData['article'] }) {
+  const rights = article.provenance?.rights;
+  if (rights !== 'excerpt' && rights !== 'headline') return null;
+  return (
+    <p class="note" role="note">
+      {page.t(rights === 'excerpt' ? 'article.excerptOnly' : 'article.headlineOnly')}{' '}
+      <a href={article.sourceUrl} rel="external noopener">
+        <WithOutlet
+          lang={page.lang}
+          sentence={page.t('article.readOriginal', { source: '\u0000' })}
+          name={article.sourceName}
+        />
+      </a>
+    </p>
+  );
+}
+
+export function ArticlePage({
+  page,
+  data,
+  leadImage,
+}: {
+  page: PageContext;
+  data: ArticlePageData;
+  leadImage: LeadImage | null;
+}) {
   const { article } = data;
   const { t, lang, tag, contentLang } = page;
   const own = article.texts.find((text) => text.lang === contentLang);
@@ -47,8 +74,9 @@ export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePa
   const firstParagraph = script(text.blocks.find((block) => block.kind === 'p')?.text ?? text.headline);
   const description = firstParagraph.length > 200 ? `${firstParagraph.slice(0, 197)}…` : firstParagraph;
   const others = EDITIONS.filter((code) => code !== lang);
+  const credit = leadImage?.credit ?? article.photoCredit;
   return (
-    <Layout page={page} title={script(text.headline)} description={description} ogType="article">
+    <Layout page={page} title={script(text.headline)} description={description} ogType="article" image={leadImage?.url}>
       <article>
         <header>
           <h1 lang={isFallback ? textTag : undefined}>{script(text.headline)}</h1>
@@ -82,18 +110,27 @@ export function ArticlePage({ page, data }: { page: PageContext; data: ArticlePa
             {t('article.machineDraft')}
           </p>
         ) : null}
+        {leadImage ? (
+          <figure class="lead-image">
+            {/* Loaded from the publisher (see src/services/lead-image.ts); no description is
+                known, so it is marked decorative rather than read out as a file name. */}
+            <img src={leadImage.url} alt="" decoding="async" referrerpolicy="no-referrer" />
+            {credit ? (
+              <figcaption>
+                <WithOutlet lang={lang} sentence={t('article.photoCredit', { credit: '\u0000' })} name={credit} />
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
         <div class="body" lang={isFallback ? textTag : undefined}>
           {text.blocks.map((block) =>
             block.kind === 'h' ? <h2>{script(block.text)}</h2> : <p>{script(block.text)}</p>,
           )}
         </div>
-        {article.photoCredit ? (
+        <RightsNote page={page} article={article} />
+        {!leadImage && credit ? (
           <p class="meta">
-            <WithOutlet
-              lang={lang}
-              sentence={t('article.photoCredit', { credit: '\u0000' })}
-              name={article.photoCredit}
-            />
+            <WithOutlet lang={lang} sentence={t('article.photoCredit', { credit: '\u0000' })} name={credit} />
           </p>
         ) : null}
         <p class="source">

@@ -24,6 +24,8 @@ interface LayoutProps {
   query?: string;
   /** A feed of this page's own (a topic's), announced before the edition's weekly feeds. */
   feed?: PageFeed;
+  /** An absolute image URL for link previews (an article's lead image); else the site's card. */
+  image?: string | undefined;
 }
 
 export interface PageFeed {
@@ -68,6 +70,7 @@ export function Layout({
   robots,
   query = '',
   feed,
+  image,
 }: LayoutProps) {
   const { t, lang, tag, origin, rest } = page;
   const available = languages ?? EDITIONS;
@@ -105,16 +108,22 @@ export function Layout({
             .map((locale) => (
               <meta property="og:locale:alternate" content={locale} />
             ))}
-          {/* The default card image (npm run identity); absolute, as Open Graph requires. */}
-          <meta property="og:image" content={`${origin}/og-image.png`} />
-          <meta property="og:image:type" content="image/png" />
-          <meta property="og:image:width" content="1200" />
-          <meta property="og:image:height" content="630" />
-          <meta property="og:image:alt" content={siteName} />
+          {image ? (
+            <meta property="og:image" content={image} />
+          ) : (
+            <>
+              {/* The default card image (npm run identity); absolute, as Open Graph requires. */}
+              <meta property="og:image" content={`${origin}/og-image.png`} />
+              <meta property="og:image:type" content="image/png" />
+              <meta property="og:image:width" content="1200" />
+              <meta property="og:image:height" content="630" />
+              <meta property="og:image:alt" content={siteName} />
+            </>
+          )}
           <meta name="twitter:card" content="summary_large_image" />
           <meta name="twitter:title" content={title} />
           <meta name="twitter:description" content={description} />
-          <meta name="twitter:image" content={`${origin}/og-image.png`} />
+          <meta name="twitter:image" content={image ?? `${origin}/og-image.png`} />
           <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
           <link rel="icon" href="/icon.svg" type="image/svg+xml" />
           <link rel="apple-touch-icon" href="/icon-192.png" />

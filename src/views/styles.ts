@@ -31,6 +31,7 @@ h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px
 .chips li{background:var(--chip);border-radius:1rem;font-size:.85rem}.chips li>*{display:inline-block;padding:.2rem .65rem;min-height:1.5rem}
 .note{border-left:4px solid var(--focus);background:var(--chip);padding:.5rem .9rem;margin:1rem 0}
 .body p{margin:0 0 1em}
+.lead-image{margin:1rem 0}.lead-image img{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;background:var(--chip)}.lead-image figcaption{color:var(--muted);font-size:.85rem;margin-top:.3rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.95rem}
 dl.facts dt{color:var(--muted)}
 dl.facts dd{margin:0}

@@ -14,6 +14,10 @@ export const OUR_ELEMENTS: ReadonlySet<string> = new Set(
 
 const LOGO = '<img src="/icon.svg" alt="" width="28" height="28"/>';
 
+/** An article's lead image as the article view writes it: the only other <img>, and only there. */
+const LEAD_IMAGE =
+  /<figure class="lead-image"><img src="[^"<>]*" alt="" decoding="async" referrerpolicy="no-referrer"\/>/g;
+
 const ENTITY = /^&(?:amp|lt|gt|quot|apos|#39|#x27|#\d+|#x[0-9a-f]+);/i;
 
 /** Every "<" opens one of our elements, no tag carries an event handler or a stray quote, and every "&" is an entity. */
@@ -23,7 +27,8 @@ export function findMarkupProblem(html: string): string | null {
     .replace(/<style>[\s\S]*?<\/style>/g, '<style></style>')
     // The header's logo, exactly as the layout writes it: the one <img> that is ours, so an
     // <img> anywhere else (from data) is still found.
-    .replace(LOGO, '');
+    .replace(LOGO, '')
+    .replace(LEAD_IMAGE, '<figure class="lead-image">');
   for (const match of body.matchAll(/<(\/?)([^\s/>]*)/g)) {
     if (!OUR_ELEMENTS.has((match[2] ?? '').toLowerCase())) return `element <${match[1]}${match[2]}`;
   }
