@@ -4,7 +4,6 @@
  * path's document id (404 unless plain decimal digits). A body that passes is left to the
  * route's zod schema (422 with a message per field).
  */
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
