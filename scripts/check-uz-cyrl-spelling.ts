@@ -1,7 +1,7 @@
 /**
  * npm run spelling: Debian's Uzbek Cyrillic dictionary (hunspell + hunspell-uz, GPL) as a test
  * oracle for the Cyrillic edition. Everything the uz-Cyrl pages are made of (the Uzbek article
- * translations and headlines, entity names, the interface strings) is put through the
+ * translations and headlines, entity names and descriptions, the interface strings) is put through the
  * transliterator and every Cyrillic word is checked. A word hunspell rejects fails the run
  * unless it is a proper noun (written with a capital inside a sentence somewhere in the text,
  * or part of an entity name) or is on the reviewed list of the dictionary's own gaps
@@ -129,8 +129,11 @@ const dir = 'content/translations/uz';
 for (const name of readdirSync(join(ROOT, dir)).filter((file) => file.endsWith('.json'))) {
   collectStrings(readJson(join(dir, name)), latin);
 }
-const entities = (readJson('content/entities.json') as { entities: { uz: string }[] }).entities;
+const entities = (readJson('content/entities.json') as { entities: { uz: string; description: { uz: string } }[] })
+  .entities;
 const entityNames = entities.map((entity) => transliterateUzLatnToCyrl(entity.uz));
+// Entity pages show each entity's description too.
+latin.push(...entities.map((entity) => entity.description.uz));
 texts.push(...latin.map(transliterateUzLatnToCyrl), ...entityNames);
 collectStrings(uzCyrl, texts);
 

@@ -82,9 +82,10 @@ describe('markup in every stored field', () => {
 
   beforeAll(async () => {
     await env.DB.prepare(
-      `INSERT INTO entities (slug, kind, name_en, name_uz, name_ja) VALUES ('hostile-entity', 'organization', ?1, ?1, ?1)`,
+      `INSERT INTO entities (slug, kind, name_en, name_uz, name_ja, description_en, description_uz, description_ja)
+       VALUES ('hostile-entity', 'organization', ?1, ?1, ?1, ?2, ?2, ?2)`,
     )
-      .bind(`Entity ${PAYLOAD}`)
+      .bind(`Entity ${PAYLOAD}`, `About ${PAYLOAD}`)
       .run();
     const created = await admin('POST', '/documents', {
       headline: `Zanzibarquux ${PAYLOAD}`,
@@ -150,7 +151,9 @@ describe('markup in every stored field', () => {
     ]) {
       expect(article, prefix).toContain(prefix + ESCAPED);
     }
-    expect(await (await get('/en/entities/hostile-entity')).text()).toContain(`Entity ${ESCAPED}`);
+    const entityPage = await (await get('/en/entities/hostile-entity')).text();
+    expect(entityPage).toContain(`Entity ${ESCAPED}`);
+    expect(entityPage).toContain(`About ${ESCAPED}`);
     expect(await (await get('/en/search?q=Zanzibarquux')).text()).toContain(ESCAPED.slice(0, 30));
     const week = await (await get(`/en/weeks/${HOSTILE_WEEK}`)).text();
     expect(week).toContain(`Zanzibarquux ${ESCAPED}`);

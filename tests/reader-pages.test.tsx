@@ -14,6 +14,8 @@ import type { Story, WeeklySummaryContent } from '../src/services/weekly-summary
 import { STYLES } from '../src/views/styles.ts';
 import { isTopicChartInformative, WeekTopics } from '../src/views/topic-chart.tsx';
 import { leadSlugOf, renderFragment } from '../src/views/week.tsx';
+import entitiesFile from '../content/entities.json';
+import { transliterateUzLatnToCyrl } from '../src/services/transliterate.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { get, ORIGIN } from './helpers/http.ts';
 
@@ -221,6 +223,24 @@ describe('defect 9: topics and entities', () => {
     ['ja', '地名・2件の記事'],
   ])('%s: an entity page says what it is and how many reports name it', async (lang, facts) => {
     expect(await html(`/${lang}/entities/samarkand`)).toContain(`<p class="meta">${facts}</p>`);
+  });
+
+  const samarkand = entitiesFile.entities.find((entity) => entity.slug === 'samarkand')!;
+  it.each([
+    ['en', samarkand.description.en],
+    ['uz', samarkand.description.uz],
+    ['uz-Cyrl', transliterateUzLatnToCyrl(samarkand.description.uz)],
+    ['ja', samarkand.description.ja],
+  ])('%s: an entity page describes the entity in the edition, also as its meta description', async (lang, text) => {
+    const page = await html(`/${lang}/entities/samarkand`);
+    expect(page).toContain(`<p class="entity-description">${text}</p>`);
+    expect(page).toContain(`<meta name="description" content="${text}"`);
+  });
+
+  it('the Cyrillic description is Cyrillic (transliterated, not the Latin text)', async () => {
+    const page = await html('/uz-Cyrl/entities/samarkand');
+    expect(page).toContain('Самарқанд вилоятининг маркази');
+    expect(page).not.toContain('viloyatining');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * One timestamp format, ISO 8601 UTC with milliseconds: what every writer stores, and what
- * migration 0009 makes of the seconds-only instants older rows and triggers left.
+ * migration 0010 makes of the seconds-only instants older rows and triggers left.
  */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
@@ -16,10 +16,10 @@ async function column(sql: string): Promise<string[]> {
   return results.map((row) => row.at);
 }
 
-/** Runs migration 0009 again, as `wrangler d1 migrations apply` would on an older database. */
+/** Runs migration 0010 again, as `wrangler d1 migrations apply` would on an older database. */
 async function migrate(): Promise<number> {
-  const migration = env.TEST_MIGRATIONS.find((entry) => entry.name.startsWith('0009_'));
-  if (!migration) throw new Error('no migration 0009');
+  const migration = env.TEST_MIGRATIONS.find((entry) => entry.name.startsWith('0010_'));
+  if (!migration) throw new Error('no migration 0010');
   const results = await env.DB.batch(migration.queries.map((query) => env.DB.prepare(query)));
   // Rows written, by the UPDATEs and the triggers they fire (DROP and CREATE TRIGGER write none).
   return results.reduce((sum, result) => sum + result.meta.changes, 0);
@@ -65,7 +65,7 @@ describe('stored instants', () => {
     for (const at of instants) expect(at).toMatch(ISO_MS);
   });
 
-  it('in the old seconds-only format are rewritten by migration 0009, once', async () => {
+  it('in the old seconds-only format are rewritten by migration 0010, once', async () => {
     await env.DB.batch([
       env.DB.prepare("UPDATE documents SET created_at = '2025-12-01T10:00:00Z' WHERE id = 2"),
       env.DB.prepare(

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Block } from '../services/ingest.ts';
+import type { EntityDescriptionColumns } from '../services/entity-text.ts';
 import type { Database } from './client.ts';
 import type { RightsPolicy } from './sources.ts';
 import { isLive } from './queries.ts';
@@ -38,7 +39,14 @@ export interface Article {
   weekSummaryLangs: string[];
   texts: ArticleText[];
   topics: string[];
-  entities: { slug: string; kind: string; nameEn: string; nameUz: string; nameJa: string; mentions: number }[];
+  entities: ({
+    slug: string;
+    kind: string;
+    nameEn: string;
+    nameUz: string;
+    nameJa: string;
+    mentions: number;
+  } & EntityDescriptionColumns)[];
   /** Other sources that published the same report (linked by the editorial desk). */
   otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
   /** For an ingested document: the rights policy it was stored under and its lead image; null for editors' entries. */
@@ -77,6 +85,9 @@ export function articleStatements(db: Database, slug: string) {
         nameEn: entities.nameEn,
         nameUz: entities.nameUz,
         nameJa: entities.nameJa,
+        descriptionEn: entities.descriptionEn,
+        descriptionUz: entities.descriptionUz,
+        descriptionJa: entities.descriptionJa,
         mentions: documentEntities.mentions,
       })
       .from(documentEntities)

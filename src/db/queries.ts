@@ -74,7 +74,7 @@ function countCondition(filter: StoryFilter) {
   return and(eq(storyCounts.scope, 'all'), eq(storyCounts.key, ''));
 }
 
-/** The later of two instants (either may be missing): one format (migration 0009), so as strings. */
+/** The later of two instants (either may be missing): one format (migration 0010), so as strings. */
 function later(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b;
   return b > a ? b : a;

@@ -26,7 +26,7 @@ export const documents = sqliteTable(
     /** Set when an editor deletes the document: hidden from readers, kept, restorable. */
     deletedAt: text(),
     /**
-     * ISO 8601 UTC with milliseconds, like every stored instant (migration 0009). The default,
+     * ISO 8601 UTC with milliseconds, like every stored instant (migration 0010). The default,
      * seconds only, is the table's original DDL, kept because changing it would rebuild the
      * table; every writer stamps both columns itself.
      */
@@ -97,6 +97,13 @@ export const entities = sqliteTable('entities', {
   nameEn: text().notNull(),
   nameUz: text().notNull(),
   nameJa: text().notNull(),
+  /**
+   * A short factual description per content language (uz in Latin; the Cyrillic edition
+   * transliterates it). Null only for rows written before migration 0009 and not reseeded.
+   */
+  descriptionEn: text(),
+  descriptionUz: text(),
+  descriptionJa: text(),
 });
 
 export const documentEntities = sqliteTable(

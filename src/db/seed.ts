@@ -6,12 +6,13 @@ import { and, eq, getTableColumns, inArray, notInArray, sql, type SQL, type Tabl
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { CorpusDocument, EntityRecord } from '../services/corpus.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
+import { normalizeApostrophes } from '../services/apostrophes.ts';
 import { chunkRows, type Database } from './client.ts';
 import { documentEntities, documents, documentTopics, entities, topics, translations } from './schema.ts';
 
 type Statement = BatchItem<'sqlite'>;
 
-/** D1's clock as ISO 8601 UTC with milliseconds, the format of every stored instant (migration 0009). */
+/** D1's clock as ISO 8601 UTC with milliseconds, the format of every stored instant (migration 0010). */
 const NOW_ISO = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 function excluded(column: string): SQL {
@@ -63,6 +64,9 @@ export async function seedCorpus(
     nameEn: entity.en,
     nameUz: entity.uz,
     nameJa: entity.ja,
+    descriptionEn: entity.description.en,
+    descriptionUz: normalizeApostrophes(entity.description.uz),
+    descriptionJa: entity.description.ja,
   }));
   for (const chunk of chunkRows(entityRows, widthOf(entities))) {
     first.push(
@@ -76,8 +80,12 @@ export async function seedCorpus(
             nameEn: excluded('name_en'),
             nameUz: excluded('name_uz'),
             nameJa: excluded('name_ja'),
+            descriptionEn: excluded('description_en'),
+            descriptionUz: excluded('description_uz'),
+            descriptionJa: excluded('description_ja'),
           },
-          setWhere: sql`(${entities.kind}, ${entities.nameEn}, ${entities.nameUz}, ${entities.nameJa}) IS NOT (excluded.kind, excluded.name_en, excluded.name_uz, excluded.name_ja)`,
+          // Rewritten only when something differs, so a repeated load changes no row.
+          setWhere: sql`(${entities.kind}, ${entities.nameEn}, ${entities.nameUz}, ${entities.nameJa}, ${entities.descriptionEn}, ${entities.descriptionUz}, ${entities.descriptionJa}) IS NOT (excluded.kind, excluded.name_en, excluded.name_uz, excluded.name_ja, excluded.description_en, excluded.description_uz, excluded.description_ja)`,
         }),
     );
   }

@@ -39,7 +39,16 @@ export const ArticleSchema = ArticleSummarySchema.omit({ summary: true })
   .extend({
     isoWeek: z.string(),
     paragraphs: z.array(z.object({ kind: z.enum(['p', 'h']), text: z.string() })),
-    entities: z.array(z.object({ slug: z.string(), kind: z.string(), name: z.string() })),
+    entities: z.array(
+      z.object({
+        slug: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        description: z.string().nullable().openapi({
+          description: 'One or two factual sentences on the entity, in the edition (null when none is stored)',
+        }),
+      }),
+    ),
     translations: z.array(z.string()),
   })
   .openapi('Article');

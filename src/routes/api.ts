@@ -13,6 +13,7 @@ import { BOOKMARK_HEADER } from '../db/session.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
+import { selectEntityDescription } from '../services/entity-text.ts';
 import {
   getContentLanguage,
   getScript,
@@ -170,6 +171,10 @@ function entityName(entity: { nameEn: string; nameUz: string; nameJa: string }, 
   return lang === 'uz' ? entity.nameUz : lang === 'ja' ? entity.nameJa : entity.nameEn;
 }
 
+function nullableScript(lang: Edition, text: string | null): string | null {
+  return text === null ? null : getScript(lang)(text);
+}
+
 api.openapi(articleRoute, async (c) => {
   const { lang, slug } = c.req.valid('param');
   const article = await getArticle(c.get('db'), slug);
@@ -195,6 +200,7 @@ api.openapi(articleRoute, async (c) => {
         slug: entity.slug,
         kind: entity.kind,
         name: getScript(lang)(entityName(entity, contentLang)),
+        description: nullableScript(lang, selectEntityDescription(entity, contentLang)),
       })),
       translations: article.texts.map((candidate) => candidate.lang).sort(),
     },

@@ -6,6 +6,7 @@ import { searchDocuments, type EntityName } from '../db/search.ts';
 import { getTranslator } from '../i18n/index.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
 import { EDITIONS, getContentLanguage, getScript, type Edition } from '../services/languages.ts';
+import { selectEntityDescription } from '../services/entity-text.ts';
 import { findCloseNames } from '../services/suggest.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
 import { StoryListPage, SearchPage, TopicsPage, type SearchSuggestions } from '../views/listing.tsx';
@@ -147,11 +148,13 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
     const name = getScript(lang)(
       contentLang === 'uz' ? entity.nameUz : contentLang === 'ja' ? entity.nameJa : entity.nameEn,
     );
+    const description = selectEntityDescription(entity, contentLang);
     return c.html(
       <StoryListPage
         page={buildPageContext(c.req.url, lang, `/entities/${slug}`)}
         title={t('entityPage.title', { name })}
         intro={t('entityPage.intro', { name })}
+        description={description === null ? undefined : getScript(lang)(description)}
         facts={t('entityPage.facts', {
           kind: t(`entityKind.${entity.kind}`),
           reports: t('topicsPage.reportCount', { count: total }),

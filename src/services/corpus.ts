@@ -32,7 +32,11 @@ export interface EntityRecord {
   uz: string;
   ja: string;
   aliases: string[];
+  /** One or two factual sentences per content language (uz in Latin), shown on its page. */
+  description: EntityDescription;
 }
+
+export type EntityDescription = Record<ContentLanguage, string>;
 
 export interface DocumentMeta {
   file: string;
@@ -111,8 +115,21 @@ async function buildText(rawHeadline: string, rawBlocks: Block[], lang: ContentL
   return { headline, summary, blocks, contentHash: await hashText(JSON.stringify([headline, blocks])) };
 }
 
+/**
+ * Every entity page shows its description, so an entity without one in every content
+ * language (or with a blank one) is refused at load rather than rendered as an empty line.
+ */
+function checkDescription(entity: EntityRecord): void {
+  for (const lang of CONTENT_LANGUAGES) {
+    const text = (entity.description as Partial<EntityDescription> | undefined)?.[lang];
+    if (typeof text !== 'string' || text.trim() === '')
+      throw new CorpusError(`entity ${entity.slug}: no ${lang} description`);
+  }
+}
+
 export async function assembleCorpus(input: CorpusInput): Promise<CorpusDocument[]> {
   const entitiesBySlug = new Map(input.entities.entities.map((entity) => [entity.slug, entity]));
+  for (const entity of input.entities.entities) checkDescription(entity);
   const metaByFile = new Map(input.documents.documents.map((meta) => [meta.file, meta]));
   const result: CorpusDocument[] = [];
 

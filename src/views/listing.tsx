@@ -197,6 +197,7 @@ export function StoryListPage({
   pageCount,
   basePath,
   facts,
+  description,
   feed,
 }: {
   page: PageContext;
@@ -204,6 +205,8 @@ export function StoryListPage({
   intro: string;
   /** One line of what the page is about ("Place · 3 reports"), shown under the title. */
   facts?: string;
+  /** What the page's subject is (an entity's description): under the facts, and the meta description. */
+  description?: string;
   items: StoryListItem[];
   pageNumber: number;
   pageCount: number;
@@ -213,9 +216,10 @@ export function StoryListPage({
 }) {
   const { t, lang } = page;
   return (
-    <Layout page={page} title={title} description={intro} feed={feed}>
+    <Layout page={page} title={title} description={description ?? intro} feed={feed}>
       <h1>{title}</h1>
       {facts ? <p class="meta">{facts}</p> : null}
+      {description ? <p class="entity-description">{description}</p> : null}
       <p>{intro}</p>
       {feed ? (
         <p class="meta follow">
