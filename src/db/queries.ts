@@ -26,6 +26,8 @@ export interface StoryListItem {
   summary: string;
   /** The text is in the original language because this one has no translation yet. */
   isFallback: boolean;
+  /** The text is a machine translation no editor has reviewed yet (readers are told so). */
+  isMachineTranslation: boolean;
   textLanguage: string;
   topics: string[];
   /** A weekly summary of this story's week exists in the page language. */
@@ -92,6 +94,7 @@ function selectStoryPage(db: Database, lang: ContentLanguage, page: number, page
       headline: sql<string>`coalesce(${wanted.headline}, ${original.headline})`,
       summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
       hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
+      isMachine: sql<number>`coalesce(${wanted.origin} = 'machine', 0)`,
       topics: topicsJson,
       hasWeekSummary: sql<number>`EXISTS (SELECT 1 FROM ${weeklySummaries} WHERE ${weeklySummaries.week} = ${documents.isoWeek} AND ${weeklySummaries.lang} = ${lang})`,
       updatedAt: documents.updatedAt,
@@ -142,6 +145,7 @@ function toStoryPage(lang: ContentLanguage, rows: StoryRow[], totals: TotalsRow[
       headline: row.headline,
       summary: row.summary,
       isFallback: !row.hasWanted,
+      isMachineTranslation: Boolean(row.isMachine),
       textLanguage: row.hasWanted ? lang : row.originalLanguage,
       topics: JSON.parse(row.topics) as string[],
       hasWeekSummary: Boolean(row.hasWeekSummary),

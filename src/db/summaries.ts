@@ -58,6 +58,7 @@ export async function loadWeekDocuments(db: Database, week: string): Promise<Wee
         lang: translations.lang,
         headline: translations.headline,
         body: translations.body,
+        origin: translations.origin,
       })
       .from(translations)
       .where(inArray(translations.documentId, ids)),
@@ -102,6 +103,7 @@ export async function loadWeekDocuments(db: Database, week: string): Promise<Wee
       doc.texts[text.lang] = {
         headline: text.headline,
         paragraphs: blocks.filter((block) => block.kind === 'p').map((block) => block.text),
+        machine: text.origin === 'machine',
       };
     }
   }
