@@ -1,5 +1,5 @@
 /**
- * New documents that may be the same report as another (migration 0010's `duplicate_flags`):
+ * New documents that may be the same report as another (migration 0011's `duplicate_flags`):
  * stored as new, and put before a person by the desk's queue. Decided in
  * workflows/editorial/merge-near-duplicates.ts.
  */
