@@ -228,6 +228,7 @@ describe('HTML escaping (properties)', () => {
           headline,
           summary,
           isFallback,
+          isMachineTranslation: !isFallback,
           textLanguage: 'en',
           topics: ['energy'],
           hasWeekSummary: true,

@@ -9,6 +9,9 @@ import { consumeTranslateBatch, type TranslateMessage } from '../src/workflows/i
 import { callAdmin } from './helpers/admin-call.ts';
 import { createUpstream } from './helpers/fake-upstream.ts';
 import { get } from './helpers/http.ts';
+import en from '../locales/en.json';
+import ja from '../locales/ja.json';
+import uz from '../locales/uz.json';
 
 const db = createDb(env.DB);
 
@@ -87,9 +90,66 @@ describe('machine translation of ingested documents', () => {
     expect(await listTranslationFlags(db, documentId)).toEqual([
       { documentId, lang: 'ja', problem: 'repetition', model: '@cf/test/model', at: expect.any(String) as unknown },
     ]);
-    // Readers of the draft are told, in their language; the Japanese edition shows the fallback.
+    // Readers of the draft are told, in their language; the Japanese edition, whose draft was
+    // rejected, shows the original with the fallback note; the original says nothing of machines.
     const slug = report?.accepted[0]?.slug ?? '';
-    expect(await (await get(`/uz/articles/${slug}`)).text()).toContain('(uz) Japan funds a hospital in Bukhara');
+    const page = async (path: string) => (await get(path)).text();
+    const uzPage = await page(`/uz/articles/${slug}`);
+    expect(uzPage).toContain('(uz) Japan funds a hospital in Bukhara');
+    expect(uzPage).toContain(uz.article.machineDraft);
+    const jaPage = await page(`/ja/articles/${slug}`);
+    expect(jaPage).toContain(ja.article.fallback);
+    expect(jaPage).not.toContain(ja.article.machineDraft);
+    expect(await page(`/en/articles/${slug}`)).not.toContain(en.article.machineDraft);
+
+    // So are feed readers: the week's summary (rebuilt after the draft) in every format, and
+    // the topic feed's item of the report itself.
+    const encoded = (text: string) => JSON.stringify(text).slice(1, -1);
+    for (const feed of ['feed.xml', 'feed.atom']) {
+      const uzFeed = await page(`/uz/${feed}`);
+      expect(uzFeed, feed).toContain('(uz) Japan funds a hospital in Bukhara');
+      expect(uzFeed, feed).toContain(uz.article.machineDraft);
+      expect(await page(`/en/${feed}`), feed).not.toContain(en.article.machineDraft);
+    }
+    expect(await page('/uz/feed.json')).toContain(encoded(uz.article.machineDraft));
+    const topicFeed = await page('/uz/topics/healthcare/feed.xml');
+    expect(topicFeed).toContain('(uz) Japan funds a hospital in Bukhara');
+    expect(topicFeed).toContain(uz.article.machineDraft);
+    const jaTopicFeed = await page('/ja/topics/healthcare/feed.json');
+    expect(jaTopicFeed).toContain(encoded(ja.article.fallback));
+    expect(jaTopicFeed).not.toContain(encoded(ja.article.machineDraft));
+  });
+
+  it('keeps an editor’s translation saved while the model was drafting', async () => {
+    const created = await callAdmin('POST', '/documents', {
+      headline: 'Japanese engineers train railway staff in Samarkand',
+      paragraphs: ['Engineers from Japan began a course for Uzbekistan’s railway staff in Samarkand on Monday.'],
+      sourceName: 'Test',
+      sourceUrl: 'https://race.example.uz/1',
+      publishedOn: '2025-12-11',
+      language: 'en',
+    });
+    const { id } = await created.json<{ id: number }>();
+    const human = { headline: 'Yaponiyalik muhandislar Samarqandda temiryoʻlchilarni oʻqitmoqda' };
+    let saved = false;
+    // The editor saves the Uzbek text after the consumer found it missing, before the draft is back.
+    const ai: TranslationModel = {
+      async run(_model, input) {
+        if (input.target_lang === 'uz' && !saved) {
+          saved = true;
+          const put = await callAdmin('PUT', `/documents/${id}/translations/uz`, {
+            headline: human.headline,
+            paragraphs: ['Yaponiyalik muhandislar dushanba kuni Samarqandda temiryoʻl xodimlari uchun kurs boshladi.'],
+          });
+          expect(put.status).toBe(201);
+        }
+        return { translated_text: `(${input.target_lang}) ${input.text}` };
+      },
+    };
+    await consumeTranslateBatch(batchOf(id).batch, { DB: env.DB, AI: ai });
+    expect(saved).toBe(true);
+    const uzText = (await texts(id)).find((row) => row.lang === 'uz');
+    expect(uzText).toEqual({ lang: 'uz', origin: 'human', headline: human.headline });
   });
 
   it('never overwrites a human translation', async () => {

@@ -7,6 +7,7 @@
  * in workflows/editorial/.
  */
 import type { MetaSnapshot, PreparedDocument, PreparedText, TextSnapshot } from '../services/editorial.ts';
+import { TOPIC_IDS } from '../services/corpus.ts';
 import type { Block } from '../services/ingest.ts';
 import type { Database } from './client.ts';
 
@@ -126,23 +127,46 @@ function revisionStatement(
     .bind(id, lang, number, action, author, at, JSON.stringify(data));
 }
 
-function linkStatements(db: Database, id: number, meta: MetaSnapshot): D1PreparedStatement[] {
+function linkStatements(
+  db: Database,
+  id: number,
+  meta: MetaSnapshot,
+  mentions: Readonly<Record<string, number>> = {},
+): D1PreparedStatement[] {
   const d1 = db.$client;
   return [
     d1.prepare('DELETE FROM document_topics WHERE document_id = ?1').bind(id),
+    // The vocabulary is code (TOPIC_IDS, validated before any write); a database the seed has
+    // not loaded yet (ingestion polling a fresh site) gets the rows its links need.
+    d1
+      .prepare(
+        `INSERT INTO topics (id, position)
+         SELECT v.value, v.key FROM json_each(?2) j JOIN json_each(?1) v ON v.value = j.value
+         WHERE true ON CONFLICT (id) DO NOTHING`,
+      )
+      .bind(JSON.stringify(TOPIC_IDS), JSON.stringify(meta.topics)),
     d1
       .prepare(
         `INSERT INTO document_topics (document_id, topic_id, position)
          SELECT ?1, value, key FROM json_each(?2)`,
       )
       .bind(id, JSON.stringify(meta.topics)),
-    d1.prepare('DELETE FROM document_entities WHERE document_id = ?1').bind(id),
+    // Links that stay keep their counted mentions (an edit of the topics loses no salience);
+    // a new link counts `mentions[slug]`, else one.
+    d1
+      .prepare(
+        `DELETE FROM document_entities WHERE document_id = ?1
+           AND entity_id NOT IN (SELECT e.id FROM json_each(?2) j JOIN entities e ON e.slug = j.value)`,
+      )
+      .bind(id, JSON.stringify(meta.entities)),
     d1
       .prepare(
         `INSERT INTO document_entities (document_id, entity_id, mentions)
-         SELECT ?1, e.id, 1 FROM json_each(?2) j JOIN entities e ON e.slug = j.value`,
+         SELECT ?1, e.id, coalesce(m.value, 1) FROM json_each(?2) j JOIN entities e ON e.slug = j.value
+         LEFT JOIN json_each(?3) m ON m.key = j.value
+         WHERE true ON CONFLICT (document_id, entity_id) DO NOTHING`,
       )
-      .bind(id, JSON.stringify(meta.entities)),
+      .bind(id, JSON.stringify(meta.entities), JSON.stringify(mentions)),
   ];
 }
 
@@ -210,7 +234,7 @@ export async function insertDocument(
           JSON.stringify(doc.text.blocks),
           doc.text.contentHash,
         ),
-      ...linkStatements(db, id, meta),
+      ...linkStatements(db, id, meta, doc.mentions),
       revisionStatement(db, id, META, 1, 'create', author, at, meta),
       revisionStatement(db, id, doc.language, 1, 'create', author, at, {
         headline: doc.text.headline,

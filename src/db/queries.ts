@@ -26,6 +26,8 @@ export interface StoryListItem {
   summary: string;
   /** The text is in the original language because this one has no translation yet. */
   isFallback: boolean;
+  /** The text is a machine translation no editor has reviewed yet (readers are told so). */
+  isMachineTranslation: boolean;
   textLanguage: string;
   topics: string[];
   /** A weekly summary of this story's week exists in the page language. */
@@ -74,10 +76,10 @@ function countCondition(filter: StoryFilter) {
   return and(eq(storyCounts.scope, 'all'), eq(storyCounts.key, ''));
 }
 
-/** The later of two ISO instants (either may be missing); parsed, as their formats differ. */
+/** The later of two instants (either may be missing): one format (migration 0010), so as strings. */
 function later(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b;
-  return Date.parse(b) > Date.parse(a) ? b : a;
+  return b > a ? b : a;
 }
 
 /** The page's stories: newest first, in the wanted language where a translation exists. */
@@ -92,6 +94,7 @@ function selectStoryPage(db: Database, lang: ContentLanguage, page: number, page
       headline: sql<string>`coalesce(${wanted.headline}, ${original.headline})`,
       summary: sql<string>`coalesce(${wanted.summary}, ${original.summary})`,
       hasWanted: sql<number>`${wanted.lang} IS NOT NULL`,
+      isMachine: sql<number>`coalesce(${wanted.origin} = 'machine', 0)`,
       topics: topicsJson,
       hasWeekSummary: sql<number>`EXISTS (SELECT 1 FROM ${weeklySummaries} WHERE ${weeklySummaries.week} = ${documents.isoWeek} AND ${weeklySummaries.lang} = ${lang})`,
       updatedAt: documents.updatedAt,
@@ -142,6 +145,7 @@ function toStoryPage(lang: ContentLanguage, rows: StoryRow[], totals: TotalsRow[
       headline: row.headline,
       summary: row.summary,
       isFallback: !row.hasWanted,
+      isMachineTranslation: Boolean(row.isMachine),
       textLanguage: row.hasWanted ? lang : row.originalLanguage,
       topics: JSON.parse(row.topics) as string[],
       hasWeekSummary: Boolean(row.hasWeekSummary),

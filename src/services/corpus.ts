@@ -91,7 +91,12 @@ export function isTopicId(value: string): value is TopicId {
   return (TOPIC_IDS as readonly string[]).includes(value);
 }
 
-function countMentions(text: string, entity: EntityRecord): number {
+/**
+ * How often a text names an entity (its English name and aliases, case-insensitive), at least
+ * once: the salience the weekly summary ranks stories by. The seed counts a document's linked
+ * entities with it, and ingestion the entities it finds, so both weigh a report alike.
+ */
+export function countMentions(text: string, entity: Pick<EntityRecord, 'en' | 'aliases'>): number {
   const haystack = text.toLowerCase();
   let count = 0;
   for (const alias of new Set([entity.en, ...entity.aliases])) {

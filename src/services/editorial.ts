@@ -23,6 +23,11 @@ export interface SubmissionMeta {
   headlineIsEditorial?: boolean | undefined;
   topics: string[];
   entities: string[];
+  /**
+   * How often the text names each linked entity (the weekly summary's salience). Ingestion
+   * counts them with the seed's rule; an editor's link without a count is one mention.
+   */
+  mentions?: Readonly<Record<string, number>> | undefined;
 }
 
 /** Either a raw capture (cleaned by the ingestion module) or already-clean text. */
@@ -51,6 +56,8 @@ export interface PreparedDocument {
   photoCredit: string | null;
   topics: string[];
   entities: string[];
+  /** Mentions per linked entity slug (missing: 1). */
+  mentions?: Readonly<Record<string, number>> | undefined;
   text: PreparedText;
 }
 
@@ -153,6 +160,7 @@ export async function prepareSubmission(submission: Submission): Promise<Prepare
     photoCredit,
     topics,
     entities: [...new Set(submission.entities)],
+    mentions: submission.mentions,
     text,
   };
 }

@@ -15,6 +15,8 @@ import { splitSentences } from './sentences.ts';
 export interface WeekDocumentText {
   headline: string;
   paragraphs: string[];
+  /** A machine translation no editor has reviewed: a story quoting it says so. */
+  machine?: boolean | undefined;
 }
 
 export interface WeekDocument {
@@ -72,6 +74,11 @@ export interface Story {
   sources: StorySource[];
   topics: string[];
   publishedOn: string;
+  /**
+   * Its headline or a sentence comes from an unreviewed machine translation (present only
+   * then, so stories of human texts keep their bytes); pages and feeds label it.
+   */
+  machineTranslated?: true;
 }
 
 export interface KeyFigure {
@@ -148,7 +155,11 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): { sentences: string[]; lang: string } {
+function pickSentences(
+  docs: WeekDocument[],
+  lang: string,
+  lead: WeekDocument,
+): { sentences: string[]; lang: string; machine: boolean } {
   const leadText = textFor(lead, lang);
   const textLang = leadText.lang;
   interface Candidate {
@@ -159,6 +170,7 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
     /** Opens with a reference to the sentence before it ("Bu haqda…", "This was…"). */
     leansBack: boolean;
     publishedOn: string;
+    machine: boolean;
   }
   const candidates: Candidate[] = [];
   const ordered = [lead, ...docs.filter((doc) => doc !== lead)];
@@ -188,6 +200,7 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
         position,
         leansBack,
         publishedOn: doc.publishedOn,
+        machine: text.machine === true,
       });
     });
   });
@@ -210,7 +223,11 @@ function pickSentences(docs: WeekDocument[], lang: string, lead: WeekDocument): 
   chosen.sort(
     (a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.docOrder - b.docOrder || a.position - b.position,
   );
-  return { sentences: chosen.map((candidate) => candidate.sentence), lang: textLang };
+  return {
+    sentences: chosen.map((candidate) => candidate.sentence),
+    lang: textLang,
+    machine: chosen.some((candidate) => candidate.machine),
+  };
 }
 
 /**
@@ -309,6 +326,7 @@ export function buildWeeklySummary(
         })),
       topics: [...topics],
       publishedOn: latest,
+      ...(headline.text.machine === true || picked.machine ? { machineTranslated: true as const } : {}),
     };
   });
 

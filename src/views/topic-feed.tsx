@@ -15,6 +15,7 @@ export function TopicFeedItemBody({ page, item, url }: { page: PageContext; item
         <time datetime={item.publishedOn}>{formatDate(tag, item.publishedOn)}</time>
       </p>
       {item.isFallback ? <p>{t('article.fallback')}</p> : null}
+      {item.isMachineTranslation ? <p>{t('article.machineDraft')}</p> : null}
       <p lang={item.isFallback ? tagForText(item.textLanguage, lang) : undefined}>{show(item.summary)}</p>
       <p>
         <a href={url}>{t('topicFeed.readArticle')}</a>

@@ -80,6 +80,7 @@ export function WeekSummaryBody({
               </p>
             ) : null}
             {foreign ? <p class="meta">{t('weekly.fallbackText')}</p> : null}
+            {story.machineTranslated ? <p class="meta">{t('article.machineDraft')}</p> : null}
             <p lang={foreign ? storyTag : undefined}>{story.sentences.join(story.textLang === 'ja' ? '' : ' ')}</p>
             {figure ? (
               <p class="figure">

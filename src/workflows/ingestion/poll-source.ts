@@ -19,6 +19,7 @@ import {
   type Source,
 } from '../../db/sources.ts';
 import { hashBytes, hashText } from '../../services/hash.ts';
+import { chooseTopics } from '../../services/topic-rules.ts';
 import { decodeText } from './decode-charset.ts';
 import { extractArticle, type ExtractedArticle } from './extract-article.ts';
 import { parseFeedText, type FeedEntry } from './parse-feed.ts';
@@ -44,7 +45,7 @@ import { normalizeItemUrl, prepareItem } from './prepare-item.ts';
 import { isAboutUzbekistanAndJapan } from './relevance.ts';
 import { RobotsCache } from './robots.ts';
 import { storeIngestedDocument } from './store-document.ts';
-import { findEntities, loadEntityNames, type EntityNames } from './tag-entities.ts';
+import { findEntities, loadEntityNames, readStoredBody, type EntityNames } from './tag-entities.ts';
 
 /** Article pages fetched per poll: with the feed and a few robots.txt, under 50 subrequests. */
 export const MAX_PAGES_PER_POLL = 40;
@@ -83,8 +84,11 @@ const TRANSIENT: ReadonlySet<SkipReason> = new Set(['fetch_failed']);
 type Article = Omit<ExtractedArticle, 'method'> & { rawHash: string };
 
 class Skip extends Error {
-  constructor(readonly reason: SkipReason) {
+  readonly reason: SkipReason;
+
+  constructor(reason: SkipReason) {
     super(reason);
+    this.reason = reason;
   }
 }
 
@@ -278,6 +282,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
       const canonical = article.canonicalUrl ? normalizeItemUrl(article.canonicalUrl) : url;
       const published = article.publishedAt ?? entry.publishedAt ?? startedAt;
       entityNames ??= await loadEntityNames(deps.db);
+      const found = findEntities(entityNames, readStoredBody(headline, article.blocks, url));
       const outcome = await storeIngestedDocument(
         deps.db,
         {
@@ -285,7 +290,8 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
           sourceName: source.name,
           sourceUrl: canonical,
           publishedOn: published.slice(0, 10),
-          entities: findEntities(entityNames, item.language, [headline, ...paragraphs].join('\n')),
+          topics: chooseTopics(headline, paragraphs),
+          entities: found,
           provenance: {
             sourceId: source.id,
             itemGuid: entry.guid,

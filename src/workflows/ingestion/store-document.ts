@@ -1,8 +1,8 @@
 /**
  * Stores an accepted item as a document through the editorial workflow's `submitDocument`
  * (the desk's cleaning of a raw capture, its duplicate, near-duplicate and slug rules), then
- * records its provenance. An ingested document has no topics yet and the entities its text
- * names. A 'headline' item has no text to submit, so it is inserted here with the same
+ * records its provenance. An ingested document gets the topics the topic rule finds and the
+ * entities its text names, counted as the seed counts them. A 'headline' item has no text to submit, so it is inserted here with the same
  * pieces (prepared text, meta snapshot, content hash, free slug).
  */
 import type { Database } from '../../db/client.ts';
@@ -15,13 +15,16 @@ import { createSlug } from '../../services/ingest.ts';
 import { getIsoWeek } from '../../services/iso-week.ts';
 import { submitDocument } from '../editorial/submit.ts';
 import type { PreparedItem } from './prepare-item.ts';
+import type { FoundEntity } from './tag-entities.ts';
 
 export interface StoreRequest {
   item: PreparedItem;
   sourceName: string;
   sourceUrl: string;
   publishedOn: string;
-  entities: string[];
+  /** The topic rule's choice (services/topic-rules.ts) until an editor sets them. */
+  topics: string[];
+  entities: FoundEntity[];
   provenance: Omit<ProvenanceInput, 'documentId'>;
 }
 
@@ -29,6 +32,8 @@ export type StoreOutcome =
   | { status: 'created'; documentId: number; slug: string; isoWeek: string }
   | { status: 'duplicate'; documentId: number }
   | { status: 'no_text' };
+
+const countsOf = (found: readonly FoundEntity[]) => Object.fromEntries(found.map((e) => [e.slug, e.mentions]));
 
 async function insertHeadlineOnly(db: Database, request: StoreRequest, change: ChangeStamp) {
   const text = await prepareText(request.item.language, request.item.headline, []);
@@ -47,8 +52,9 @@ async function insertHeadlineOnly(db: Database, request: StoreRequest, change: C
     language: request.item.language,
     headlineIsEditorial: false,
     photoCredit: request.provenance.leadImageCredit,
-    topics: [],
-    entities: request.entities,
+    topics: request.topics,
+    entities: request.entities.map((entity) => entity.slug),
+    mentions: countsOf(request.entities),
     text,
   };
   const meta: MetaSnapshot = {
@@ -60,7 +66,7 @@ async function insertHeadlineOnly(db: Database, request: StoreRequest, change: C
     originalLanguage: doc.language,
     headlineIsEditorial: false,
     photoCredit: doc.photoCredit,
-    topics: [],
+    topics: request.topics,
     entities: doc.entities,
     deleted: false,
   };
@@ -90,8 +96,9 @@ export async function storeIngestedDocument(db: Database, request: StoreRequest,
           publishedOn: request.publishedOn,
           language: item.language,
           photoCredit: request.provenance.leadImageCredit,
-          topics: [],
-          entities: request.entities,
+          topics: request.topics,
+          entities: request.entities.map((entity) => entity.slug),
+          mentions: countsOf(request.entities),
         },
         change,
       );
