@@ -23,7 +23,7 @@ declare module 'vitest' {
 }
 
 /** Runs a Node script to completion with the same Node (22, from the devDependency) as vitest. */
-function run(args: string[]): Promise<void> {
+export function run(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv() });
     child.on('error', reject);
@@ -31,7 +31,7 @@ function run(args: string[]): Promise<void> {
   });
 }
 
-function childEnv(): NodeJS.ProcessEnv {
+export function childEnv(): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: 'false', ADMIN_TOKEN };
 }
 
