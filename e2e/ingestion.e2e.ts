@@ -9,13 +9,13 @@
  * machine decides, and are today's once the desk has set what editors decide; then one new
  * feed item adds exactly one document and the next poll is a 304.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawnWranglerDev, WRANGLER, type WranglerDev } from '../scripts/wrangler-dev.ts';
+import { spawnWranglerDev, type WranglerDev } from '../scripts/wrangler-dev.ts';
 import type { Route } from '../tests/helpers/fake-upstream.ts';
 import { buildCaptures, buildSite, captureUrl, createFreshCapture } from '../tests/helpers/news-sites.ts';
-import { ADMIN_TOKEN, childEnv, run } from './server.ts';
+import { ADMIN_TOKEN, childEnv, prepareDatabase } from './server.ts';
 
 const STATE_DIR = '.wrangler/e2e-ingest-state';
 const WEEKS = ['2022-W15', '2024-W04', '2025-W34', '2025-W51'];
@@ -134,20 +134,10 @@ describe('ingestion against real local news sites', () => {
 
     // The registry without documents: seeded, then emptied of the content the seed wrote (and
     // of its real sources, so nothing here could ever fetch from the internet).
-    await rm(STATE_DIR, { recursive: true, force: true });
-    await run([WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE_DIR]);
-    await run(['scripts/seed.ts', '--persist-to', STATE_DIR]);
-    await run([
-      WRANGLER,
-      'd1',
-      'execute',
-      'DB',
-      '--local',
-      '--persist-to',
+    await prepareDatabase(
       STATE_DIR,
-      '--command',
       'DELETE FROM revisions; DELETE FROM weekly_summaries; DELETE FROM documents; DELETE FROM sources;',
-    ]);
+    );
     dev = await spawnWranglerDev(
       ['--persist-to', STATE_DIR, '--test-scheduled', '--var', 'INGEST_ALLOW_PRIVATE_HOSTS:true'],
       childEnv(),
