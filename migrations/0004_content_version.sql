@@ -1,7 +1,7 @@
 -- Custom SQL migration file, put your code below! --
 -- The content version: one number that changes whenever anything a reader can see changes,
 -- kept by triggers on every table pages and feeds are made from. Pages and feeds are cached
--- under it (src/routes/edge-cache.ts) and their ETags name it, so an edit, an import, a seed
+-- under it (src/routes/conditional.ts) and their ETags name it, so an edit, an import, a seed
 -- or a rebuild that changes a row makes every cached page stale at once, and nothing else
 -- does: writes that change nothing (the seed's and the cron's guarded upserts) fire no trigger.
 -- drizzle-kit cannot express triggers, hence this custom migration.

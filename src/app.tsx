@@ -10,23 +10,14 @@ import {
   openSession,
   readBookmark,
 } from './db/session.ts';
-import { getTranslator } from './i18n/index.ts';
-import { isEdition, type Edition } from './services/languages.ts';
-import { buildPageContext } from './routes/page-helpers.tsx';
+import { DomainError } from './services/domain-error.ts';
 import { pages } from './routes/pages.tsx';
-import { admin } from './routes/admin.ts';
-import { adminSources } from './routes/admin-sources.ts';
 import { api } from './routes/api.ts';
+import { pageNotFound, respondWithError, respondWithUnexpected } from './routes/error-response.tsx';
 import { identity } from './routes/identity.ts';
 import { root } from './routes/root.ts';
 import { guardReadRoutes } from './routes/read-route-guard.tsx';
 import { securityHeaders } from './routes/security-headers.ts';
-import { ErrorPage } from './views/error-page.tsx';
-
-function languageOfPath(url: string): Edition {
-  const first = new URL(url).pathname.split('/')[1] ?? '';
-  return isEdition(first) ? first : 'en';
-}
 
 export function createApp() {
   const app = new Hono<AppEnv>();
@@ -54,8 +45,6 @@ export function createApp() {
     c.res.headers.append('Server-Timing', formatServerTiming(stats));
   });
 
-  // Before the editorial routes, whose catch-all answers 404 for any other admin path.
-  app.route('/', adminSources);
   // The editors' desk is a sub-app loaded on its first request: reader pages never evaluate
   // its modules (esbuild keeps a dynamic import lazy inside the one bundle).
   app.all('/desk/*', async (c) => {
@@ -64,39 +53,20 @@ export function createApp() {
   });
   app.all('/desk', (c) => c.redirect('/desk/', 301));
 
-  app.route('/', admin);
+  // The public API with the admin API (documents and sources) mounted first inside it: one
+  // OpenAPI document for all of them.
   app.route('/', api);
   app.route('/', root);
   app.route('/', identity);
   app.route('/', pages);
 
   // Unknown edition or path outside any edition: English, linking every edition.
-  app.notFound((c) => {
-    const lang = languageOfPath(c.req.url);
-    const page = { ...buildPageContext(c.req.url, lang, '/'), section: null };
-    return c.html(
-      <ErrorPage page={page} title={page.t('errors.notFoundTitle')} message={page.t('errors.pageNotFound')} />,
-      404,
-    );
-  });
+  app.notFound((c) => respondWithError(c, pageNotFound()));
 
-  app.onError((error, c) => {
-    console.error(
-      JSON.stringify({
-        message: 'unhandled error',
-        path: new URL(c.req.url).pathname,
-        error: String(error),
-        stack: error.stack,
-      }),
-    );
-    if (new URL(c.req.url).pathname.startsWith('/api/')) {
-      return c.json({ error: { code: 'internal', message: 'The request could not be completed.' } }, 500);
-    }
-    const lang = languageOfPath(c.req.url);
-    const t = getTranslator(lang);
-    const page = { ...buildPageContext(c.req.url, lang, '/'), section: null };
-    return c.html(<ErrorPage page={page} title={t('errors.serverTitle')} message={t('errors.serverError')} />, 500);
-  });
+  // The one error handler of pages, the public API and the admin API.
+  app.onError((error, c) =>
+    error instanceof DomainError ? respondWithError(c, error) : respondWithUnexpected(c, error),
+  );
 
   return app;
 }

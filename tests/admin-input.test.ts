@@ -6,7 +6,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JSON_LIMIT } from '../src/routes/admin.ts';
+import { JSON_LIMIT } from '../src/routes/json-body.ts';
 import worker from '../src/index.ts';
 import { ADMIN_TOKEN, callAdmin } from './helpers/admin-call.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';

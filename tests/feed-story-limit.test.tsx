@@ -105,7 +105,7 @@ describe('a feed read from D1', () => {
       lang: 'en',
       title: busy.title,
       summaryText: 'Twenty-five stories.',
-      content: JSON.stringify(busy),
+      content: busy,
       contentHash: 'test',
       sourceHash: 'test',
       firstPublishedAt: '2025-12-22T06:00:00.000Z',

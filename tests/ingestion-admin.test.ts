@@ -232,9 +232,12 @@ describe('the sources API in the OpenAPI document', () => {
     expect(document.paths['/api/v1/admin/sources']?.post?.security).toEqual([{ adminToken: [] }]);
     expect(Object.keys(document.paths['/api/v1/admin/sources']?.post?.responses ?? {}).sort()).toEqual([
       '201',
+      '400',
       '401',
       '403',
       '409',
+      '413',
+      '415',
       '422',
       '500',
       '503',

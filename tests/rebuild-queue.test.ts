@@ -234,7 +234,7 @@ describe('the rebuild queue', () => {
     expect(await runRow()).toMatchObject({
       status: 'queued',
       endedAt: null,
-      weeksRebuilt: JSON.stringify(WEEKS),
+      weeksRebuilt: WEEKS,
       tasks: { total: 16, queued: 16, done: 0, failed: 0, retries: 0 },
     });
   });

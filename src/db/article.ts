@@ -158,7 +158,7 @@ export function toArticle([
     updatedAt: doc.updatedAt,
     weekSummaryLangs: summaryRows.map((row) => row.lang),
     otherSources: sourceRows,
-    texts: texts.map((text) => ({ ...text, blocks: JSON.parse(text.body) as Block[] })),
+    texts: texts.map(({ body, ...text }) => ({ ...text, blocks: body })),
     topics: topicRows.map((row) => row.topicId),
     entities: entityRows,
     provenance: provenanceRows[0] ?? null,

@@ -76,10 +76,10 @@ function countCondition(filter: StoryFilter) {
   return and(eq(storyCounts.scope, 'all'), eq(storyCounts.key, ''));
 }
 
-/** The later of two ISO instants (either may be missing); parsed, as their formats differ. */
+/** The later of two instants (either may be missing): one format (migration 0010), so as strings. */
 function later(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b;
-  return Date.parse(b) > Date.parse(a) ? b : a;
+  return b > a ? b : a;
 }
 
 /** The page's stories: newest first, in the wanted language where a translation exists. */

@@ -28,7 +28,7 @@ export async function finishRun(
     .set({
       status: outcome.status,
       endedAt: outcome.endedAt,
-      weeksRebuilt: JSON.stringify(outcome.weeksRebuilt),
+      weeksRebuilt: outcome.weeksRebuilt,
       error: outcome.error ?? null,
     })
     .where(eq(cronRuns.scheduledTime, scheduledTime));

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Block } from '../services/ingest.ts';
+import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 
 /** A report as published by its source; its text lives in `translations`, one row per language. */
 export const documents = sqliteTable(
@@ -23,6 +25,11 @@ export const documents = sqliteTable(
     revision: integer().notNull().default(1),
     /** Set when an editor deletes the document: hidden from readers, kept, restorable. */
     deletedAt: text(),
+    /**
+     * ISO 8601 UTC with milliseconds, like every stored instant (migration 0010). The default,
+     * seconds only, is the table's original DDL, kept because changing it would rebuild the
+     * table; every writer stamps both columns itself.
+     */
     createdAt: text()
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
@@ -46,7 +53,8 @@ export const translations = sqliteTable(
     lang: text().notNull(),
     headline: text().notNull(),
     summary: text().notNull(),
-    body: text().notNull(),
+    /** Parsed and serialised by Drizzle (JSON.stringify on write): never parse it by hand. */
+    body: text({ mode: 'json' }).$type<Block[]>().notNull(),
     /**
      * 'human' for editorial translations, 'source' for the original text, 'machine' for drafts
      * (whose model and time are the author `machine:<model>` and date of their revision).
@@ -133,7 +141,7 @@ export const weeklySummaries = sqliteTable(
     title: text().notNull(),
     summaryText: text().notNull(),
     /** The built summary (stories, figures, topic counts) as deterministic JSON. */
-    content: text().notNull(),
+    content: text({ mode: 'json' }).$type<WeeklySummaryContent>().notNull(),
     contentHash: text().notNull(),
     /** Fingerprint of the week's documents the summary was built from (backfill detection). */
     sourceHash: text().notNull(),
@@ -160,7 +168,7 @@ export const cronRuns = sqliteTable(
      * 'ok' when the consumer has built every one of them, 'error' when one is dead-lettered.
      */
     status: text({ enum: ['running', 'queued', 'ok', 'error'] }).notNull(),
-    weeksRebuilt: text().notNull().default('[]'),
+    weeksRebuilt: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
     attempts: integer().notNull().default(1),
     error: text(),
   },
@@ -207,7 +215,7 @@ export const revisions = sqliteTable(
     author: text().notNull(),
     createdAt: text().notNull(),
     /** JSON of the state after the change. */
-    data: text().notNull(),
+    data: text({ mode: 'json' }).$type<unknown>().notNull(),
   },
   (table) => [uniqueIndex('revisions_document_lang_number_idx').on(table.documentId, table.lang, table.number)],
 );
@@ -258,7 +266,7 @@ export const storyCounts = sqliteTable(
 export type StoryCountRow = typeof storyCounts.$inferSelect;
 
 /**
- * The sources ingestion polls (migration 0009). `language` is what the source writes in:
+ * The sources ingestion polls (migration 0008). `language` is what the source writes in:
  * 'en', 'uz' (Latin), 'uz-Cyrl' (Uzbek in Cyrillic, converted to Latin on entry), 'ja', or 'ru'
  * (translated, no edition of its own). `rights` limits what is stored and shown: 'full' text,
  * an 'excerpt' (headline, a lead of about 60 words, the link) or the 'headline' and link only.

@@ -12,6 +12,9 @@ import { documentEntities, documents, documentTopics, entities, topics, translat
 
 type Statement = BatchItem<'sqlite'>;
 
+/** D1's clock as ISO 8601 UTC with milliseconds, the format of every stored instant (migration 0010). */
+const NOW_ISO = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
 function excluded(column: string): SQL {
   return sql.raw(`excluded.${column}`);
 }
@@ -97,6 +100,8 @@ export async function seedCorpus(
     headlineIsEditorial: doc.headlineIsEditorial,
     photoCredit: doc.photoCredit,
     contentHash: doc.contentHash,
+    createdAt: NOW_ISO,
+    updatedAt: NOW_ISO,
   }));
   for (const chunk of chunkRows(documentRows, widthOf(documents))) {
     first.push(
@@ -115,7 +120,7 @@ export async function seedCorpus(
             headlineIsEditorial: excluded('headline_is_editorial'),
             photoCredit: excluded('photo_credit'),
             contentHash: excluded('content_hash'),
-            updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`,
+            updatedAt: NOW_ISO,
           },
           // A document an editor has changed belongs to the desk now: the seed never reverts it.
           setWhere: sql`${documents.contentHash} IS NOT excluded.content_hash AND ${documents.revision} = 1`,
@@ -144,7 +149,7 @@ export async function seedCorpus(
       lang,
       headline: text.headline,
       summary: text.summary,
-      body: JSON.stringify(text.blocks),
+      body: text.blocks,
       origin: lang === doc.originalLanguage ? 'source' : 'human',
       contentHash: text.contentHash,
     })),

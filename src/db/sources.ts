@@ -1,5 +1,5 @@
 /**
- * The sources registry and what polling records (migration 0009). Each poll ends with one
+ * The sources registry and what polling records (migration 0008). Each poll ends with one
  * guarded batch (`recordPollStatements`): the source's health and counters, and every item it
  * looked at (`INSERT … ON CONFLICT DO NOTHING`, so a redelivered queue message or an
  * overlapping cron records an item once).

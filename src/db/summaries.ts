@@ -6,7 +6,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
-import type { Block } from '../services/ingest.ts';
 import type { WeekDocument, WeeklySummaryContent } from '../services/weekly-summary.ts';
 import type { Database } from './client.ts';
 import {
@@ -98,7 +97,7 @@ export async function loadWeekDocuments(db: Database, week: string): Promise<Wee
     ]),
   );
   for (const text of texts) {
-    const blocks = JSON.parse(text.body) as Block[];
+    const blocks = text.body;
     const doc = byId.get(text.documentId);
     if (doc) {
       doc.texts[text.lang] = {

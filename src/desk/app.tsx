@@ -14,7 +14,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createDb } from '../db/client.ts';
 import { getTranslator } from '../i18n/index.ts';
 import { chooseLanguage, readCookie } from '../services/negotiate.ts';
-import { DomainError } from '../services/domain-error.ts';
+import { DomainError, ERROR_STATUS } from '../services/domain-error.ts';
 import { guardDesk } from './auth/guard.ts';
 import type { DeskEnv } from './desk-env.ts';
 import { documentRoutes } from './routes/document.tsx';
@@ -50,12 +50,13 @@ desk.route('/', weekRoutes);
 
 desk.notFound((c) => renderRefusal(c, 404, 'notFound'));
 
+// The desk's pages, with the app's one code → status map (services/domain-error.ts): only the
+// wording is the desk's. Anything that is not a DomainError goes on to the app's onError (500).
 desk.onError((error, c) => {
   // hono's csrf middleware refuses a cross-site form post with a 403 HTTPException.
   if (error instanceof HTTPException && error.status === 403) return renderRefusal(c, 403, 'crossSite');
-  if (error instanceof DomainError && error.code === 'not_found') return renderRefusal(c, 404, 'notFound');
-  if (error instanceof DomainError && error.code === 'deleted') return renderRefusal(c, 409, 'deleted');
+  if (!(error instanceof DomainError)) throw error;
   // Anything else the workflows refuse (invalid fields, a taken URL): nothing was changed.
-  if (error instanceof DomainError) return renderRefusal(c, 422, 'invalid');
-  throw error;
+  const reason = error.code === 'not_found' ? 'notFound' : error.code === 'deleted' ? 'deleted' : 'invalid';
+  return renderRefusal(c, ERROR_STATUS[error.code], reason);
 });

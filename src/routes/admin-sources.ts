@@ -1,22 +1,24 @@
 /**
- * The sources endpoints of the admin API, /api/v1/admin/sources…: HTTP only, on the editorial
- * API's bearer token, body rules and error shape. The registry lives in db/sources.ts and the
- * polling in workflows/ingestion/.
+ * The sources endpoints of the admin API, /api/v1/admin/sources…: HTTP only. Mounted inside the
+ * editorial API (admin.ts), so they share its bearer token, body gates and the app's one error
+ * handler; their contract is admin-sources-routes.ts. The registry lives in db/sources.ts and
+ * the polling in workflows/ingestion/.
  */
-import { Hono, type Context } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { getSource, insertSource, listSources, SourceExistsError, updateSource, type Source } from '../db/sources.ts';
-import { allowsPrivateHosts, pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
-import { sourceEntryShape } from '../workflows/ingestion/source-registry.ts';
-import { checkFetchUrl } from '../workflows/ingestion/url-guard.ts';
 import { DomainError, invalidFields } from '../services/domain-error.ts';
-import { authenticate, fail, handleAdminError, JSON_LIMIT, limit, readJson } from './admin.ts';
-// Documents these endpoints in /api/v1/openapi.json.
-import './admin-sources-openapi.ts';
-
-const sourceShape = sourceEntryShape;
-
-const patchShape = sourceShape.partial().strict();
+import { allowsPrivateHosts, pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
+import { checkFetchUrl } from '../workflows/ingestion/url-guard.ts';
+import {
+  disableSourceRoute,
+  listSourcesRoute,
+  pollSourceRoute,
+  registerSourceRoute,
+  updateSourceRoute,
+} from './admin-sources-routes.ts';
+import { parsePositiveInteger, refuseInvalidFields } from './json-body.ts';
 
 function sourceView(source: Source) {
   return {
@@ -52,68 +54,70 @@ function checkFeedUrl(c: Context<AppEnv>, url: string | undefined): void {
   }
 }
 
+const noSuchSource = () => new DomainError('not_found', 'No such source.');
+
 function parseSourceId(c: Context<AppEnv>): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id < 1) throw new DomainError('not_found', 'No such source.');
+  const id = parsePositiveInteger(c.req.param('id'));
+  if (id === null) throw noSuchSource();
   return id;
 }
 
-export const adminSources = new Hono<AppEnv>();
-adminSources.use('/api/v1/admin/sources', authenticate);
-adminSources.use('/api/v1/admin/sources/*', authenticate);
-adminSources.onError(handleAdminError);
-
-adminSources.get('/api/v1/admin/sources', async (c) => {
-  return c.json({ sources: (await listSources(c.get('db'))).map(sourceView) });
-});
-
-adminSources.post('/api/v1/admin/sources', limit(JSON_LIMIT), async (c) => {
-  const { value } = await readJson(c, sourceShape);
-  checkFeedUrl(c, value.feedUrl);
+/** The registry's unique feed URL, as the API's 409. */
+async function refuseTakenUrl<T>(write: Promise<T>): Promise<T> {
   try {
-    const source = await insertSource(c.get('db'), value, new Date().toISOString());
-    c.header('Location', `/api/v1/admin/sources/${source.id}`);
-    return c.json(sourceView(source), 201);
+    return await write;
   } catch (error) {
     if (error instanceof SourceExistsError)
-      return fail(c, 409, 'source_exists', 'This feed URL is registered already.');
+      throw new DomainError('source_exists', 'This feed URL is registered already.');
     throw error;
   }
+}
+
+// A route keeps the hook of the app it was declared on: without this one, zod's own 400.
+export const adminSources = new OpenAPIHono<AppEnv>({ defaultHook: refuseInvalidFields });
+
+adminSources.openapi(listSourcesRoute, async (c) => {
+  return c.json({ sources: (await listSources(c.get('db'))).map(sourceView) }, 200);
 });
 
-adminSources.patch('/api/v1/admin/sources/:id', limit(JSON_LIMIT), async (c) => {
+adminSources.openapi(registerSourceRoute, async (c) => {
+  const value = c.req.valid('json');
+  checkFeedUrl(c, value.feedUrl);
+  const source = await refuseTakenUrl(insertSource(c.get('db'), value, new Date().toISOString()));
+  c.header('Location', `/api/v1/admin/sources/${source.id}`);
+  return c.json(sourceView(source), 201);
+});
+
+adminSources.openapi(updateSourceRoute, async (c) => {
   const id = parseSourceId(c);
-  const { value } = await readJson(c, patchShape);
+  const value = c.req.valid('json');
   checkFeedUrl(c, value.feedUrl);
-  try {
-    const source = await updateSource(c.get('db'), id, value, new Date().toISOString());
-    if (!source) return fail(c, 404, 'not_found', 'No such source.');
-    return c.json(sourceView(source));
-  } catch (error) {
-    if (error instanceof SourceExistsError)
-      return fail(c, 409, 'source_exists', 'This feed URL is registered already.');
-    throw error;
-  }
+  const source = await refuseTakenUrl(updateSource(c.get('db'), id, value, new Date().toISOString()));
+  if (!source) throw noSuchSource();
+  return c.json(sourceView(source), 200);
 });
 
 /** Deleting disables: the source's documents keep their provenance. */
-adminSources.delete('/api/v1/admin/sources/:id', async (c) => {
+adminSources.openapi(disableSourceRoute, async (c) => {
   const source = await updateSource(c.get('db'), parseSourceId(c), { enabled: false }, new Date().toISOString());
-  if (!source) return fail(c, 404, 'not_found', 'No such source.');
-  return c.json(sourceView(source));
+  if (!source) throw noSuchSource();
+  return c.json(sourceView(source), 200);
 });
 
-adminSources.post('/api/v1/admin/sources/:id/poll', async (c) => {
+adminSources.openapi(pollSourceRoute, async (c) => {
   const id = parseSourceId(c);
-  if (!(await getSource(c.get('db'), id))) return fail(c, 404, 'not_found', 'No such source.');
+  if (!(await getSource(c.get('db'), id))) throw noSuchSource();
   const report = await pollSourceNow(c.env, c.get('db'), id, (request) => fetch(request));
-  if (!report) return fail(c, 404, 'not_found', 'No such source.');
-  return c.json({
-    status: report.status,
-    httpStatus: report.httpStatus,
-    itemsSeen: report.itemsSeen,
-    accepted: report.accepted,
-    skipped: report.skipped,
-    ...(report.error !== undefined && { error: report.error }),
-  });
+  if (!report) throw noSuchSource();
+  return c.json(
+    {
+      status: report.status,
+      httpStatus: report.httpStatus,
+      itemsSeen: report.itemsSeen,
+      accepted: report.accepted,
+      skipped: report.skipped,
+      ...(report.error !== undefined && { error: report.error }),
+    },
+    200,
+  );
 });

@@ -132,7 +132,8 @@ export function describeApi(origin: string) {
       title: 'Silk Digest API',
       version: '1.0.0',
       description:
-        'Read-only access to the Silk Digest articles, weekly summaries and search, in every edition. ' +
+        'Read-only access to the Silk Digest articles, weekly summaries and search, in every edition; ' +
+        'the editors change documents and sources under /api/v1/admin/ with a bearer token. ' +
         'Any other path under /api answers 404 with an Error body; a method other than GET, HEAD or ' +
         'OPTIONS on these paths answers 405 with Allow.',
       contact: { name: 'Silk Digest', url: `${origin}/en/about` },
@@ -143,6 +144,11 @@ export function describeApi(origin: string) {
       { name: 'articles', description: 'The reports, in every edition' },
       { name: 'weeks', description: 'The weekly summaries' },
       { name: 'search', description: 'Full-text search over every language' },
+      {
+        name: 'Editorial (admin)',
+        description: 'The editors’ API: submissions, corrections, translations (bearer token)',
+      },
+      { name: 'Admin: sources', description: 'The feeds ingestion polls (bearer token)' },
     ],
   };
 }

@@ -5,6 +5,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-env.ts';
+import { DomainError } from '../services/domain-error.ts';
+import { admin } from './admin.ts';
 import { getArticle } from '../db/article.ts';
 import { listArticlesAfter } from '../db/queries.ts';
 import { BOOKMARK_HEADER } from '../db/session.ts';
@@ -27,29 +29,28 @@ import {
   COMMON_RESPONSES,
   decimalParam,
   describeApi,
-  errorBody,
   jsonError,
   LangParam,
   SearchResultSchema,
   WeekSchema,
 } from './api-schemas.ts';
 import { conditionalGet } from './conditional.ts';
-import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 
 /** Stored languages are en, uz and ja, so their tags are the four the schema lists (ajv checks it). */
 const tagOf = (textLanguage: string, lang: Edition): ApiLanguage => tagForText(textLanguage, lang) as ApiLanguage;
 
 export const api = new OpenAPIHono<AppEnv>({
-  defaultHook: (result, c) => {
+  defaultHook: (result) => {
     if (!result.success) {
       const issue = result.error.issues[0];
-      return c.json(
-        errorBody('invalid_request', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`),
-        400,
-      );
+      throw new DomainError('invalid_request', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
     }
   },
 });
+
+// First, so that its fallback answers every /api/v1/admin/ path (before the read routes'
+// middleware, whose `:lang` would match "admin"), and its routes are in the one document.
+api.route('/', admin);
 
 api.use(
   '/api/v1/*',
@@ -115,7 +116,7 @@ api.openapi(listRoute, async (c) => {
   const { cursor, limit } = c.req.valid('query');
   const after = cursor === undefined ? null : decodeCursor(cursor);
   if (cursor !== undefined && after === null)
-    return c.json(errorBody('invalid_cursor', 'cursor: not a cursor this API issued'), 400);
+    throw new DomainError('invalid_cursor', 'cursor: not a cursor this API issued');
   const contentLang = getContentLanguage(lang);
   const script = getScript(lang);
   const rows = await listArticlesAfter(c.get('db'), contentLang, after, limit + 1);
@@ -177,7 +178,7 @@ function nullableScript(lang: Edition, text: string | null): string | null {
 api.openapi(articleRoute, async (c) => {
   const { lang, slug } = c.req.valid('param');
   const article = await getArticle(c.get('db'), slug);
-  if (!article) return c.json(errorBody('not_found', `no article "${slug}"`), 404);
+  if (!article) throw new DomainError('not_found', `no article "${slug}"`);
   const contentLang = getContentLanguage(lang);
   const own = article.texts.find((candidate) => candidate.lang === contentLang);
   const script = own ? getScript(lang) : (value: string) => value;
@@ -235,8 +236,8 @@ const weekRoute = createRoute({
 api.openapi(weekRoute, async (c) => {
   const { lang, week } = c.req.valid('param');
   const row = isIsoWeek(week) ? await getWeekSummary(c.get('db'), week, lang) : undefined;
-  if (!row) return c.json(errorBody('not_found', `no weekly summary for ${week}`), 404);
-  const summary = JSON.parse(row.content) as WeeklySummaryContent;
+  if (!row) throw new DomainError('not_found', `no weekly summary for ${week}`);
+  const summary = row.content;
   const origin = new URL(c.req.url).origin;
   return c.json(
     {
@@ -320,4 +321,6 @@ api.openapi(searchRoute, async (c) => {
 api.doc31('/api/v1/openapi.json', (c) => describeApi(new URL(c.req.url).origin));
 
 // Anything else under /api answers in JSON too, never with an HTML page.
-api.all('/api/*', (c) => c.json(errorBody('not_found', 'no such API route'), 404));
+api.all('/api/*', () => {
+  throw new DomainError('not_found', 'no such API route');
+});

@@ -11,7 +11,8 @@ import { findCloseNames } from '../services/suggest.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
 import { StoryListPage, SearchPage, TopicsPage, type SearchSuggestions } from '../views/listing.tsx';
 import { editionPath } from '../views/page-context.ts';
-import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { pageNotFound } from './error-response.tsx';
+import { buildPageContext } from './page-helpers.tsx';
 
 export const RESULTS_PER_PAGE = 10;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -107,13 +108,13 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
     const topic = c.req.param('topic');
     const pageNumber = parsePage(c.req.query('page'));
     if (!(TOPIC_IDS as readonly string[]).includes(topic) || pageNumber === null) {
-      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+      throw pageNotFound();
     }
     const { total, items } = await listStories(c.get('db'), getContentLanguage(lang), pageNumber, RESULTS_PER_PAGE, {
       topic,
     });
     const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
-    if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    if (pageNumber > pageCount) throw pageNotFound();
     const name = t(`topics.${topic}`);
     const basePath = `/${lang}/topics/${topic}`;
     return c.html(
@@ -140,8 +141,7 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
       SLUG.test(slug) && pageNumber !== null
         ? await getEntityStories(c.get('db'), slug, contentLang, pageNumber, RESULTS_PER_PAGE)
         : undefined;
-    if (!found || pageNumber === null)
-      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    if (!found || pageNumber === null) throw pageNotFound();
     const { entity, stories } = found;
     const { total, items } = stories;
     const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));

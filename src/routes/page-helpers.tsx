@@ -17,6 +17,8 @@ export function buildPageContext(url: string, lang: PageContext['lang'], rest: s
   };
 }
 
+export type NotFoundReason = 'articleNotFound' | 'pageNotFound' | 'weekNotFound';
+
 export function NotFoundView({
   url,
   lang,
@@ -24,7 +26,7 @@ export function NotFoundView({
 }: {
   url: string;
   lang: PageContext['lang'];
-  reason: 'articleNotFound' | 'pageNotFound' | 'weekNotFound';
+  reason: NotFoundReason;
 }) {
   const page = { ...buildPageContext(url, lang, '/'), section: null };
   return (

@@ -10,8 +10,9 @@ import { ArticlePage } from '../views/article.tsx';
 import { HomePage } from '../views/home.tsx';
 import { chooseLeadImage } from '../services/lead-image.ts';
 import { conditionalGet, toHttpDate } from './conditional.ts';
+import { pageNotFound } from './error-response.tsx';
 import { buildContentSecurityPolicy } from './security-headers.ts';
-import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { buildPageContext } from './page-helpers.tsx';
 import { registerWeekRoutes } from './weeks.tsx';
 import { registerExploreRoutes } from './explore.tsx';
 import { registerReaderPages } from './reader-pages.tsx';
@@ -35,7 +36,7 @@ pages.get('/:lang/', async (c) => {
   const pageParam = c.req.query('page');
   const pageNumber = pageParam === undefined ? 1 : Number(pageParam);
   if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
-    return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+    throw pageNotFound();
   }
   const { total, lastModified, items, top } = await getHomePage(
     c.get('db'),
@@ -46,7 +47,7 @@ pages.get('/:lang/', async (c) => {
   );
   if (lastModified) c.header('Last-Modified', toHttpDate(lastModified));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (pageNumber > pageCount) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+  if (pageNumber > pageCount) throw pageNotFound();
   const rest = pageNumber === 1 ? '/' : `/?page=${pageNumber}`;
   return c.html(
     <HomePage
@@ -64,7 +65,7 @@ pages.get('/:lang/articles/:slug', async (c) => {
   const lang = c.get('lang');
   const slug = c.req.param('slug');
   const data = SLUG.test(slug) ? await getArticlePage(c.get('db'), slug, lang, getContentLanguage(lang)) : null;
-  if (!data) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="articleNotFound" />, 404);
+  if (!data) throw pageNotFound('articleNotFound');
   c.header('Last-Modified', toHttpDate(data.article.updatedAt));
   const { provenance } = data.article;
   const leadImage = provenance
@@ -87,4 +88,6 @@ pages.get('/:lang', (c) => {
   return isEdition(lang) ? c.redirect(`/${lang}/`, 301) : c.notFound();
 });
 // Anything else under a known edition is a 404 in that edition's language.
-pages.all('/:lang/*', (c) => c.html(<NotFoundView url={c.req.url} lang={c.get('lang')} reason="pageNotFound" />, 404));
+pages.all('/:lang/*', () => {
+  throw pageNotFound();
+});

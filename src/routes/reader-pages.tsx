@@ -12,7 +12,8 @@ import { TopicFeedItemBody } from '../views/topic-feed.tsx';
 import { renderFragment } from '../views/week.tsx';
 import { toStableId } from '../services/public-origin.ts';
 import { toHttpDate } from './conditional.ts';
-import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { pageNotFound } from './error-response.tsx';
+import { buildPageContext } from './page-helpers.tsx';
 import { FEED_FILE, serializeFeed } from './weeks.tsx';
 
 /** The newest reports of a topic in its feeds: a few months of a busy topic. */
@@ -30,7 +31,7 @@ export function registerReaderPages(router: Hono<AppEnv>): void {
     const t = c.get('t');
     const topic = c.req.param('topic');
     if (!(TOPIC_IDS as readonly string[]).includes(topic)) {
-      return c.html(<NotFoundView url={c.req.url} lang={lang} reason="pageNotFound" />, 404);
+      throw pageNotFound();
     }
     const origin = new URL(c.req.url).origin;
     const page = buildPageContext(c.req.url, lang, `/topics/${topic}`);

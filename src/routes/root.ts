@@ -60,7 +60,7 @@ root.get('/healthz', async (c) => {
           endedAt: run.endedAt,
           status: run.status,
           attempts: run.attempts,
-          weeksRebuilt: JSON.parse(run.weeksRebuilt) as string[],
+          weeksRebuilt: run.weeksRebuilt,
           error: run.error,
           // Set when the run fanned out over the rebuild queue: its tasks' progress.
           tasks: run.tasks,

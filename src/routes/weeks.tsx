@@ -6,12 +6,12 @@ import { getWeekPage } from '../db/week-pages.ts';
 import { buildAtom, buildJsonFeed, buildRss, FEED_CONTENT_TYPES, type FeedChannel } from '../services/feeds.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { LANGUAGE_TAGS } from '../services/languages.ts';
-import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 import { editionPath } from '../views/page-context.ts';
 import { renderFragment, WeekPage, WeeksArchivePage, WeekSummaryBody } from '../views/week.tsx';
 import { toHttpDate } from './conditional.ts';
 import { toStableId } from '../services/public-origin.ts';
-import { buildPageContext, NotFoundView } from './page-helpers.tsx';
+import { pageNotFound } from './error-response.tsx';
+import { buildPageContext } from './page-helpers.tsx';
 
 /** A quarter of weekly items: enough for a reader who polls rarely, without a megabyte feed. */
 export const FEED_ITEMS = 12;
@@ -56,10 +56,10 @@ export function registerWeekRoutes(router: Hono<AppEnv>): void {
     const lang = c.get('lang');
     const week = c.req.param('week');
     const found = isIsoWeek(week) ? await getWeekPage(c.get('db'), week, lang) : undefined;
-    if (!found) return c.html(<NotFoundView url={c.req.url} lang={lang} reason="weekNotFound" />, 404);
+    if (!found) throw pageNotFound('weekNotFound');
     const { row, previous, next } = found;
     c.header('Last-Modified', toHttpDate(row.updatedAt));
-    const summary = JSON.parse(row.content) as WeeklySummaryContent;
+    const summary = row.content;
     return c.html(
       <WeekPage
         page={buildPageContext(c.req.url, lang, `/weeks/${week}`)}

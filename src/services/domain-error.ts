@@ -6,6 +6,7 @@
 export const ERROR_STATUS = {
   invalid_request: 400,
   invalid_json: 400,
+  invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -13,6 +14,7 @@ export const ERROR_STATUS = {
   revision_conflict: 409,
   slug_taken: 409,
   url_taken: 409,
+  source_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_fields: 422,

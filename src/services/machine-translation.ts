@@ -21,12 +21,11 @@ export interface DraftText {
 /** A draft that failed a guard (translation-guards.ts): kept out, and flagged for the desk. */
 export class MachineTranslationRejected extends Error {
   override name = 'MachineTranslationRejected';
-  constructor(
-    readonly problem: TranslationProblem,
-    from: SourceTextLanguage,
-    to: ContentLanguage,
-  ) {
+  readonly problem: TranslationProblem;
+
+  constructor(problem: TranslationProblem, from: SourceTextLanguage, to: ContentLanguage) {
     super(`machine translation ${from}→${to} rejected: ${problem}`);
+    this.problem = problem;
   }
 }
 

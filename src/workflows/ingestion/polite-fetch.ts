@@ -22,12 +22,13 @@ export type FetchFailure = 'blocked' | 'too_large' | 'not_html' | 'not_feed' | '
 
 export class FetchError extends Error {
   override name = 'FetchError';
-  constructor(
-    readonly reason: FetchFailure,
-    message: string,
-    readonly status: number | null = null,
-  ) {
+  readonly reason: FetchFailure;
+  readonly status: number | null;
+
+  constructor(reason: FetchFailure, message: string, status: number | null = null) {
     super(message);
+    this.reason = reason;
+    this.status = status;
   }
 }
 

@@ -96,8 +96,11 @@ const TRANSIENT: ReadonlySet<SkipReason> = new Set(['fetch_failed', 'translation
 type Article = Omit<ExtractedArticle, 'method'> & { rawHash: string };
 
 class Skip extends Error {
-  constructor(readonly reason: SkipReason) {
+  readonly reason: SkipReason;
+
+  constructor(reason: SkipReason) {
     super(reason);
+    this.reason = reason;
   }
 }
 

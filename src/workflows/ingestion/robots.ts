@@ -21,11 +21,15 @@ export class RobotsCache {
   /** Subrequests spent reading robots.txt files, for the invocation's budget. */
   requests = 0;
 
-  constructor(
-    private readonly fetch: FetchFunction,
-    private readonly allowPrivate: boolean,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly fetch: FetchFunction;
+  private readonly allowPrivate: boolean;
+  private readonly now: () => number;
+
+  constructor(fetch: FetchFunction, allowPrivate: boolean, now: () => number = Date.now) {
+    this.fetch = fetch;
+    this.allowPrivate = allowPrivate;
+    this.now = now;
+  }
 
   async isAllowed(url: string): Promise<boolean> {
     const target = new URL(url);

@@ -33,14 +33,14 @@ async function buildSummaryRow(
   clock: BuildClock,
 ): Promise<SummaryWrite> {
   const summary = buildWeeklySummary(week, docs, locale);
-  const content = JSON.stringify(summary);
   return {
     week,
     lang: locale.lang,
     title: summary.title,
     summaryText: summary.intro,
-    content,
-    contentHash: await hashText(content),
+    // Drizzle stores the column as JSON.stringify(content): the bytes hashed here.
+    content: summary,
+    contentHash: await hashText(JSON.stringify(summary)),
     sourceHash,
     // Kept from the first build on (writeWeekSummaries never overwrites it).
     firstPublishedAt: getPublicationTime(week, clock.at, clock.timeZone),

@@ -10,11 +10,11 @@ import { SUMMARY_LOCALES } from './editions.ts';
 
 /**
  * Most document-builds (one report through one edition's build) a run does inline. Sized
- * from `npm run bench`: a week of 2,000 reports in all 4 editions, 8,000 document-builds,
- * takes 1.2 s of CPU; over every corpus size measured a document-build costs 0.15–0.24 ms.
+ * from `npm run bench` (docs/performance.md): a week of 2,000 reports in all 4 editions, 8,000
+ * document-builds, takes 0.9 s of CPU; over every size measured a document-build costs 0.11–0.18 ms.
  * A scheduled invocation on the paid plan gets 30 s of CPU by default, and the bench leaves
  * out what surrounds the build (reading and parsing the rows, hashing, serialising), so the
- * ceiling is that 2,000-report week: at most 2 s at the dearest rate measured, over 10× under
+ * ceiling is that 2,000-report week: at most 1.5 s at the dearest rate measured, 20× under
  * the limit, which leaves room for slower machines than the bench's and for the untimed work.
  */
 export const MAX_INLINE_BUILDS = 8_000;
