@@ -199,3 +199,8 @@ export function estimateOverlap(a: string, b: string): number {
 
 /** Above this share of shared shingles, a submission is the same report, not a new one. */
 export const NEAR_DUPLICATE = 0.8;
+/**
+ * From this share up to NEAR_DUPLICATE, a submission may be the same report retold (a rewrite, a
+ * longer version): too unsure to link unseen, so it is stored as new and flagged for a person.
+ */
+export const POSSIBLE_DUPLICATE = 0.5;
