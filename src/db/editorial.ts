@@ -234,7 +234,7 @@ export async function insertDocument(
       d1
         .prepare(
           `INSERT INTO translations (document_id, lang, headline, summary, body, origin, content_hash)
-           VALUES (?1, ?2, ?3, ?4, ?5, 'source', ?6)`,
+           VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6)`,
         )
         .bind(
           id,
@@ -243,13 +243,14 @@ export async function insertDocument(
           doc.text.summary,
           JSON.stringify(doc.text.blocks),
           doc.text.contentHash,
+          doc.textOrigin ?? 'source',
         ),
       ...linkStatements(db, id, meta, doc.mentions),
       revisionStatement(db, id, META, 1, 'create', author, at, meta),
       revisionStatement(db, id, doc.language, 1, 'create', author, at, {
         headline: doc.text.headline,
         paragraphs: doc.text.blocks.map((block) => block.text),
-        origin: 'source',
+        origin: doc.textOrigin ?? 'source',
       } satisfies TextSnapshot),
     ]);
   } catch (error) {
