@@ -16,6 +16,7 @@ import {
   translations,
   weeklySummaries,
 } from './schema.ts';
+import { readPageBatch } from './session.ts';
 
 export interface ArticleText {
   lang: string;
@@ -157,5 +158,5 @@ export function toArticle([
 }
 
 export async function getArticle(db: Database, slug: string): Promise<Article | null> {
-  return toArticle(await db.batch(articleStatements(db, slug)));
+  return toArticle(await readPageBatch(db, articleStatements(db, slug)));
 }
