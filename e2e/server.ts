@@ -31,7 +31,7 @@ function run(args: string[]): Promise<void> {
   });
 }
 
-function childEnv(): NodeJS.ProcessEnv {
+export function childEnv(): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: 'false', ADMIN_TOKEN };
 }
 
@@ -50,25 +50,22 @@ async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void
   throw new Error(`wrangler dev did not answer ${baseUrl}/healthz within ${STARTUP_TIMEOUT_MS / 1000} s`);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await rm(STATE_DIR, { recursive: true, force: true });
-  await run([WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE_DIR]);
-  await run(['scripts/seed.ts', '--persist-to', STATE_DIR]);
+/** A local D1 under `stateDir`, from scratch: migrated, seeded, then changed by `sql`. */
+export async function prepareDatabase(stateDir: string, sql: string): Promise<void> {
+  await rm(stateDir, { recursive: true, force: true });
+  await run([WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir]);
+  await run(['scripts/seed.ts', '--persist-to', stateDir]);
+  await run([WRANGLER, 'd1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--command', sql]);
+}
 
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Workers AI does not run locally: the desk suite's machine drafts are seeded translations
   // marked as the model's (the AI path itself is tested in workerd with a fake binding).
-  await run([
-    WRANGLER,
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--persist-to',
+  await prepareDatabase(
     STATE_DIR,
-    '--command',
     `UPDATE translations SET origin = 'machine' WHERE lang IN ('uz', 'ja')
        AND document_id = (SELECT id FROM documents WHERE slug = '${DESK_ARTICLE}')`,
-  ]);
+  );
 
   const server = await spawnWranglerDev(
     ['--persist-to', STATE_DIR, '--var', `DESK_SESSION_SECRET:${DESK_SESSION_SECRET}`],

@@ -42,7 +42,7 @@ describe('missing translation', () => {
 
   it('marks the fallback teaser on the home page as English', async () => {
     const html = await (await get('/uz/')).text();
-    expect(html).toContain('Bu maqola hali oʻzbek tiliga tarjima qilinmagan');
+    expect(html).toContain('Bu xabar hali oʻzbek tiliga tarjima qilinmagan');
     expect(html).toMatch(/<h3 lang="en"><a href="\/uz\/articles\/hostile">/);
   });
 });

@@ -68,8 +68,8 @@ describe('feed items of a busy week', () => {
     const summary = summaryOf(FEED_STORIES + 3);
     const expected: Record<Edition, string> = {
       en: '3 more stories of this week are in the full summary.',
-      uz: 'Haftaning yana 3 ta xabari toʻliq sharhda.',
-      'uz-Cyrl': 'Ҳафтанинг яна 3 та хабари тўлиқ шарҳда.',
+      uz: 'Haftaning yana 3 ta voqeasi toʻliq sharhda.',
+      'uz-Cyrl': 'Ҳафтанинг яна 3 та воқеаси тўлиқ шарҳда.',
       ja: '今週のほかの3件のニュースは、まとめの全文でお読みいただけます。',
     };
     for (const lang of Object.keys(expected) as Edition[]) {

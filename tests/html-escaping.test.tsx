@@ -108,7 +108,12 @@ describe('HTML escaping (properties)', () => {
             otherSources: [
               { sourceName: data.otherSource, sourceUrl: 'https://other.example/', publishedOn: '2025-12-18' },
             ],
-            provenance: { rights: 'excerpt', leadImageUrl: null, leadImageCredit: data.photoCredit },
+            provenance: {
+              rights: 'excerpt',
+              leadImageUrl: null,
+              leadImageCredit: data.photoCredit,
+              sourceLanguage: 'en',
+            },
           };
           // A lead image whose URL and credit carry the stored text: attribute and caption escaping.
           const leadImage = data.photoCredit

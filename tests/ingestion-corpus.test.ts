@@ -19,59 +19,9 @@ import { runWeeklyRebuild } from '../src/workflows/summaries/weekly-run.ts';
 import type { WeeklySummaryContent } from '../src/services/weekly-summary.ts';
 import { buildCorpusInput, manifestEntries, raws, seedTestCorpus } from './helpers/corpus.ts';
 import { createUpstream, type Route } from './helpers/fake-upstream.ts';
+import { buildCaptures, buildSite, captureUrl, createFreshCapture } from './helpers/news-sites.ts';
 
 const db = createDb(env.DB);
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Three site layouts; the story's lines are the capture's, one paragraph each. */
-const LAYOUTS = [
-  (title: string, body: string) =>
-    `<html><head><title>${title} | Caspian Desk</title><meta property="og:site_name" content="Caspian Desk"></head><body>
-     <header><nav class="menu"><ul><li>Home</li><li>Region</li></ul></nav></header>
-     <div id="cookie-banner"><p>We use cookies to improve your experience on our website. Accept all or manage settings.</p></div>
-     <main><article><h1>${title}</h1>${body}<div class="share"><p>Share on Facebook</p></div></article>
-     <aside class="related-news"><p>Related: Kazakhstan and Korea discuss logistics corridors and customs in Astana.</p></aside></main>
-     <footer><p>© Caspian Desk. All rights reserved. Any use of materials requires a hyperlink.</p></footer></body></html>`,
-  (title: string, body: string) =>
-    `<html><head><title>${title}</title></head><body><div class="navbar"><p>News Business Culture Sport Video Photo Opinion Podcasts</p></div>
-     <div class="layout"><div class="post-content"><h2>${title}</h2>${body}</div>
-     <div class="comments"><p>Great news for both countries, I hope trade keeps growing in the coming years.</p></div>
-     <div class="sidebar"><p>Most read: the ten stories of the week that everybody is talking about right now.</p></div></div>
-     <div class="footer"><p>Registered as a mass medium; contacts, advertising and the editorial board here.</p></div></body></html>`,
-  (title: string, body: string) =>
-    `<html><head><title>${title} — Herald</title></head><body><nav><a href="/">Home</a></nav>
-     <div class="gdpr-consent"><p>This website stores cookies on your computer to improve your experience. Accept?</p></div>
-     <section class="news-body">${body}</section>
-     <div class="newsletter"><p>Subscribe to our newsletter and receive the main news of the day every evening.</p></div>
-     <footer><p>Herald: all materials are protected by copyright law and international treaties.</p></footer></body></html>`,
-];
-
-interface Capture {
-  url: string;
-  title: string;
-  published: string;
-  page: string;
-}
-
-function buildSite(origin: string, captures: readonly Capture[]): Record<string, Route> {
-  const items = captures.map(
-    (capture) =>
-      `<item><guid>${capture.url}</guid><link>${capture.url}</link><title>${escapeHtml(capture.title)}</title><pubDate>${new Date(`${capture.published}T08:00:00Z`).toUTCString()}</pubDate></item>`,
-  );
-  const routes: Record<string, Route> = {
-    [`${origin}/rss`]: (request) =>
-      request.headers.get('If-None-Match') === `"${captures.length}"`
-        ? new Response(null, { status: 304 })
-        : new Response(`<rss version="2.0"><channel><title>${origin}</title>${items.join('')}</channel></rss>`, {
-            headers: { 'Content-Type': 'application/rss+xml', ETag: `"${captures.length}"` },
-          }),
-  };
-  for (const capture of captures) {
-    routes[capture.url] = () => new Response(capture.page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-  }
-  return routes;
-}
-
 /** A Monday after every corpus week: the cron's run that builds (and backfills) them all. */
 const CRON_AT = Date.parse('2026-01-05T06:00:00Z');
 
@@ -113,23 +63,13 @@ describe('ingestion reproduces the seed', () => {
     await emptyDatabase();
     expect(await env.DB.prepare('SELECT count(*) AS n FROM documents').first('n')).toBe(0);
     const origins = ['https://caspian.example', 'https://wire.example', 'https://herald.example'];
-    const bySite = new Map<string, Capture[]>();
-    manifestEntries.forEach((entry, index) => {
-      const doc = corpus.find((candidate) => candidate.sourceUrl === entry.url);
-      const text = doc?.texts.en;
-      if (!doc || !text) throw new Error(`no seeded document for ${entry.file}`);
-      const origin = origins[index % origins.length] ?? '';
-      const lines = (raws[entry.file] ?? '').split(/\r?\n/).filter((line) => line.trim() !== '');
-      const layout = LAYOUTS[index % LAYOUTS.length] ?? LAYOUTS[0]!;
-      const capture: Capture = {
-        url: `${origin}/news/${index}`,
-        // A capture without a title gets the desk's headline, as the seed gives it.
-        title: text.headline,
-        published: entry.published,
-        page: layout(escapeHtml(text.headline), lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')),
-      };
-      bySite.set(origin, [...(bySite.get(origin) ?? []), capture]);
-    });
+    const headlineOf = (entry: { file: string }) => {
+      const url = manifestEntries.find((candidate) => candidate.file === entry.file)?.url;
+      const headline = corpus.find((doc) => doc.sourceUrl === url)?.texts.en?.headline;
+      if (!headline) throw new Error(`no seeded document for ${entry.file}`);
+      return headline;
+    };
+    const bySite = buildCaptures(manifestEntries, raws, headlineOf, origins);
     const routes: Record<string, Route> = {};
     const sources: Source[] = [];
     for (const [origin, captures] of bySite) {
@@ -154,7 +94,7 @@ describe('ingestion reproduces the seed', () => {
 
     for (const [index, entry] of manifestEntries.entries()) {
       const seeded = corpus.find((candidate) => candidate.sourceUrl === entry.url)!;
-      const url = `${origins[index % origins.length]}/news/${index}`;
+      const url = captureUrl(origins, index);
       const row = await env.DB.prepare(
         `SELECT d.iso_week, d.published_on, t.headline, t.body FROM documents d
          JOIN translations t ON t.document_id = d.id AND t.lang = 'en' WHERE d.source_url = ?1`,
@@ -180,7 +120,7 @@ describe('ingestion reproduces the seed', () => {
         `SELECT e.slug, de.mentions FROM document_entities de JOIN entities e ON e.id = de.entity_id
          JOIN documents d ON d.id = de.document_id WHERE d.source_url = ?1 ORDER BY e.slug`,
       )
-        .bind(`${origins[index % origins.length]}/news/${index}`)
+        .bind(captureUrl(origins, index))
         .all<{ slug: string; mentions: number }>();
       const expected = [...seeded.entities, ...(extraLinks[entry.file] ?? [])];
       expect(results, entry.file).toEqual(expected.sort((a, b) => a.slug.localeCompare(b.slug)));
@@ -200,7 +140,7 @@ describe('ingestion reproduces the seed', () => {
     // cron's English weekly summaries are today's, byte for byte.
     for (const [index, entry] of manifestEntries.entries()) {
       const seeded = corpus.find((candidate) => candidate.sourceUrl === entry.url)!;
-      const id = accepted.find((item) => item.url === `${origins[index % origins.length]}/news/${index}`)?.documentId;
+      const id = accepted.find((item) => item.url === captureUrl(origins, index))?.documentId;
       const revision = await env.DB.prepare('SELECT revision FROM documents WHERE id = ?1')
         .bind(id)
         .first<number>('revision');
@@ -220,15 +160,7 @@ describe('ingestion reproduces the seed', () => {
     // A new item on the first site: one poll adds exactly one document; the next is a 304.
     const site = origins[0] ?? '';
     const captures = bySite.get(site) ?? [];
-    const fresh: Capture = {
-      url: `${site}/news/new`,
-      title: 'Japan and Uzbekistan open a joint engineering school in Tashkent',
-      published: '2025-12-22',
-      page: LAYOUTS[0]!(
-        'Japan and Uzbekistan open a joint engineering school in Tashkent',
-        '<p>A joint engineering school built with Japanese support opened in Tashkent on Monday, the ministry of higher education said.</p>',
-      ),
-    };
+    const fresh = createFreshCapture(site);
     Object.assign(upstream.routes, buildSite(site, [...captures, fresh]));
     const count = async () => (await env.DB.prepare('SELECT count(*) AS n FROM documents').first<{ n: number }>())?.n;
     const before = await count();

@@ -47,8 +47,8 @@ describe('locales', () => {
   it('pluralise per language', () => {
     expect(getTranslator('en')('home.storyCount', { count: 1 })).toBe('1 story');
     expect(getTranslator('en')('home.storyCount', { count: 3 })).toBe('3 stories');
-    expect(getTranslator('ja')('home.storyCount', { count: 3 })).toBe('3件の記事');
-    expect(getTranslator('uz')('home.storyCount', { count: 3 })).toBe('3 ta xabar');
+    expect(getTranslator('ja')('home.storyCount', { count: 3 })).toBe('3件のニュース');
+    expect(getTranslator('uz')('home.storyCount', { count: 3 })).toBe('3 ta voqea');
   });
 
   it('keep fixed translators independent under concurrency', async () => {

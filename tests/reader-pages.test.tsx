@@ -219,7 +219,7 @@ describe('defect 9: topics and entities', () => {
 
   it.each([
     ['en', 'Place · 2 reports'],
-    ['uz', 'Joy · 2 ta maqola'],
+    ['uz', 'Joy · 2 ta xabar'],
     ['ja', '地名・2件の記事'],
   ])('%s: an entity page says what it is and how many reports name it', async (lang, facts) => {
     expect(await html(`/${lang}/entities/samarkand`)).toContain(`<p class="meta">${facts}</p>`);

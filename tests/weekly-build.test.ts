@@ -71,7 +71,7 @@ describe('weekly summary of 2025-W51', () => {
     expect(ja.figures[0]?.display).toBe('120億ドル');
     const uz = buildWeeklySummary('2025-W51', docs, locale('uz', 'uz-Latn'));
     expect(uz.figures[0]?.display).toBe('12 mlrd dollar');
-    expect(uz.intro).toBe('2 ta manbadan 1 ta xabar, energetika, investitsiya va moliya va taʼlim haqida.');
+    expect(uz.intro).toBe('2 ta manbadan 1 ta voqea, energetika, investitsiya va moliya va taʼlim haqida.');
   });
 
   it('is deterministic', async () => {

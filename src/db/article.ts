@@ -15,6 +15,7 @@ import {
   entities,
   translations,
   weeklySummaries,
+  sources,
 } from './schema.ts';
 import { readPageBatch } from './session.ts';
 
@@ -51,7 +52,13 @@ export interface Article {
   /** Other sources that published the same report (linked by the editorial desk). */
   otherSources: { sourceName: string; sourceUrl: string; publishedOn: string }[];
   /** For an ingested document: the rights policy it was stored under and its lead image; null for editors' entries. */
-  provenance: { rights: RightsPolicy; leadImageUrl: string | null; leadImageCredit: string | null } | null;
+  provenance: {
+    rights: RightsPolicy;
+    leadImageUrl: string | null;
+    leadImageCredit: string | null;
+    /** The source's language: 'ru' when the stored original is a machine translation of it. */
+    sourceLanguage: string | null;
+  } | null;
 }
 
 /**
@@ -118,8 +125,10 @@ export function articleStatements(db: Database, slug: string) {
         rights: documentProvenance.rights,
         leadImageUrl: documentProvenance.leadImageUrl,
         leadImageCredit: documentProvenance.leadImageCredit,
+        sourceLanguage: sources.language,
       })
       .from(documentProvenance)
+      .leftJoin(sources, eq(sources.id, documentProvenance.sourceId))
       .where(eq(documentProvenance.documentId, documentId)),
   ] as const;
 }

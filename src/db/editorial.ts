@@ -51,10 +51,9 @@ export function snapshotText(text: StoredText): TextSnapshot {
   return { headline: text.headline, paragraphs: text.blocks.map((block) => block.text), origin: text.origin };
 }
 
-/** The document as an editor sees it, deleted or not; one batch. */
-export async function loadDocumentState(db: Database, id: number): Promise<DocumentState | null> {
-  const d1 = db.$client;
-  const [docs, texts, topics, entities] = await d1.batch([
+/** The statements a document's state is read with, for a batch of the caller's (the desk adds to it). */
+export function documentStateStatements(d1: D1Database, id: number): D1PreparedStatement[] {
+  return [
     d1.prepare('SELECT * FROM documents WHERE id = ?1').bind(id),
     d1
       .prepare('SELECT lang, headline, body, origin, revision, content_hash FROM translations WHERE document_id = ?1')
@@ -65,7 +64,12 @@ export async function loadDocumentState(db: Database, id: number): Promise<Docum
         'SELECT e.slug FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ?1 ORDER BY e.slug',
       )
       .bind(id),
-  ]);
+  ];
+}
+
+/** The document state from the results of `documentStateStatements`, in their order; null: no such document. */
+export function toDocumentState(results: readonly (D1Result | undefined)[]): DocumentState | null {
+  const [docs, texts, topics, entities] = results;
   const doc = (docs?.results[0] as DocumentRow | undefined) ?? null;
   if (!doc) return null;
   const stored: Record<string, StoredText> = {};
@@ -106,6 +110,12 @@ export async function loadDocumentState(db: Database, id: number): Promise<Docum
     },
     texts: stored,
   };
+}
+
+/** The document as an editor sees it, deleted or not; one batch. */
+export async function loadDocumentState(db: Database, id: number): Promise<DocumentState | null> {
+  const d1 = db.$client;
+  return toDocumentState(await d1.batch(documentStateStatements(d1, id)));
 }
 
 function revisionStatement(
@@ -224,7 +234,7 @@ export async function insertDocument(
       d1
         .prepare(
           `INSERT INTO translations (document_id, lang, headline, summary, body, origin, content_hash)
-           VALUES (?1, ?2, ?3, ?4, ?5, 'source', ?6)`,
+           VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6)`,
         )
         .bind(
           id,
@@ -233,13 +243,14 @@ export async function insertDocument(
           doc.text.summary,
           JSON.stringify(doc.text.blocks),
           doc.text.contentHash,
+          doc.textOrigin ?? 'source',
         ),
       ...linkStatements(db, id, meta, doc.mentions),
       revisionStatement(db, id, META, 1, 'create', author, at, meta),
       revisionStatement(db, id, doc.language, 1, 'create', author, at, {
         headline: doc.text.headline,
         paragraphs: doc.text.blocks.map((block) => block.text),
-        origin: 'source',
+        origin: doc.textOrigin ?? 'source',
       } satisfies TextSnapshot),
     ]);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../services/ingest.ts';
 import type { WeeklySummaryContent } from '../services/weekly-summary.ts';
 
@@ -373,4 +373,25 @@ export const translationFlags = sqliteTable(
     flaggedAt: text().notNull(),
   },
   (table) => [primaryKey({ columns: [table.documentId, table.lang] })],
+);
+
+/**
+ * A new document whose text shares much with a live document of the same days and language,
+ * but less than a near-duplicate (services/editorial.ts: POSSIBLE_DUPLICATE ≤ overlap <
+ * NEAR_DUPLICATE): stored as a new document, and the desk's queue asks a person whether it is
+ * the same report. One row per document; unpublishing either document takes it off the queue.
+ */
+export const duplicateFlags = sqliteTable(
+  'duplicate_flags',
+  {
+    documentId: integer()
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    similarTo: integer()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    overlap: real().notNull(),
+    flaggedAt: text().notNull(),
+  },
+  (table) => [index('duplicate_flags_similar_idx').on(table.similarTo)],
 );

@@ -23,6 +23,7 @@ import { documentRoutes } from './routes/document.tsx';
 import { historyRoutes } from './routes/history.tsx';
 import { loginRoutes } from './routes/login.tsx';
 import { queueRoutes } from './routes/queue.tsx';
+import { sourceRoutes } from './routes/sources.tsx';
 import { weekRoutes } from './routes/weeks.tsx';
 import { renderRefusal } from './views/refusal.tsx';
 
@@ -50,6 +51,7 @@ desk.route('/', queueRoutes);
 desk.route('/', documentRoutes);
 desk.route('/', historyRoutes);
 desk.route('/', weekRoutes);
+desk.route('/', sourceRoutes);
 
 desk.notFound((c) => renderRefusal(c, 404, 'notFound'));
 

@@ -53,6 +53,8 @@ const PollSchema = z
           'fetch_failed',
           'no_text',
           'no_edition',
+          'untranslatable',
+          'translation_failed',
         ]),
       }),
     ),

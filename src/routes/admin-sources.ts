@@ -1,16 +1,16 @@
 /**
  * The sources endpoints of the admin API, /api/v1/admin/sources…: HTTP only. Mounted inside the
  * editorial API (admin.ts), so they share its bearer token, body gates and the app's one error
- * handler; their contract is admin-sources-routes.ts. The registry lives in db/sources.ts and
- * the polling in workflows/ingestion/.
+ * handler; their contract is admin-sources-routes.ts. The registry lives in db/sources.ts, its
+ * rules and the polling in workflows/ingestion/ (manage-sources.ts, shared with the desk).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { getSource, insertSource, listSources, SourceExistsError, updateSource, type Source } from '../db/sources.ts';
-import { DomainError, invalidFields } from '../services/domain-error.ts';
-import { allowsPrivateHosts, pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
-import { checkFetchUrl } from '../workflows/ingestion/url-guard.ts';
+import { getSource, listSources, SourceExistsError, type Source } from '../db/sources.ts';
+import { DomainError } from '../services/domain-error.ts';
+import { disableSource, editSource, registerSource } from '../workflows/ingestion/manage-sources.ts';
+import { pollSourceNow } from '../workflows/ingestion/run-ingestion.ts';
 import {
   disableSourceRoute,
   listSourcesRoute,
@@ -44,16 +44,6 @@ function sourceView(source: Source) {
   };
 }
 
-/** A feed URL in a private network is refused at registration too (unless allowed for development). */
-function checkFeedUrl(c: Context<AppEnv>, url: string | undefined): void {
-  if (url === undefined) return;
-  try {
-    checkFetchUrl(url, allowsPrivateHosts(c.env));
-  } catch (error) {
-    throw invalidFields({ feedUrl: (error as Error).message });
-  }
-}
-
 const noSuchSource = () => new DomainError('not_found', 'No such source.');
 
 function parseSourceId(c: Context<AppEnv>): number {
@@ -82,8 +72,7 @@ adminSources.openapi(listSourcesRoute, async (c) => {
 
 adminSources.openapi(registerSourceRoute, async (c) => {
   const value = c.req.valid('json');
-  checkFeedUrl(c, value.feedUrl);
-  const source = await refuseTakenUrl(insertSource(c.get('db'), value, new Date().toISOString()));
+  const source = await refuseTakenUrl(registerSource(c.get('db'), c.env, value));
   c.header('Location', `/api/v1/admin/sources/${source.id}`);
   return c.json(sourceView(source), 201);
 });
@@ -91,15 +80,14 @@ adminSources.openapi(registerSourceRoute, async (c) => {
 adminSources.openapi(updateSourceRoute, async (c) => {
   const id = parseSourceId(c);
   const value = c.req.valid('json');
-  checkFeedUrl(c, value.feedUrl);
-  const source = await refuseTakenUrl(updateSource(c.get('db'), id, value, new Date().toISOString()));
+  const source = await refuseTakenUrl(editSource(c.get('db'), c.env, id, value));
   if (!source) throw noSuchSource();
   return c.json(sourceView(source), 200);
 });
 
 /** Deleting disables: the source's documents keep their provenance. */
 adminSources.openapi(disableSourceRoute, async (c) => {
-  const source = await updateSource(c.get('db'), parseSourceId(c), { enabled: false }, new Date().toISOString());
+  const source = await disableSource(c.get('db'), parseSourceId(c));
   if (!source) throw noSuchSource();
   return c.json(sourceView(source), 200);
 });

@@ -28,6 +28,11 @@ export interface SubmissionMeta {
    * counts them with the seed's rule; an editor's link without a count is one mention.
    */
   mentions?: Readonly<Record<string, number>> | undefined;
+  /**
+   * 'machine' when the text itself is a machine translation (ingestion of a language with no
+   * edition): stored and labelled as one, like a draft. Default 'source'.
+   */
+  textOrigin?: 'source' | 'machine' | undefined;
 }
 
 /** Either a raw capture (cleaned by the ingestion module) or already-clean text. */
@@ -58,6 +63,7 @@ export interface PreparedDocument {
   entities: string[];
   /** Mentions per linked entity slug (missing: 1). */
   mentions?: Readonly<Record<string, number>> | undefined;
+  textOrigin?: 'source' | 'machine' | undefined;
   text: PreparedText;
 }
 
@@ -161,6 +167,7 @@ export async function prepareSubmission(submission: Submission): Promise<Prepare
     topics,
     entities: [...new Set(submission.entities)],
     mentions: submission.mentions,
+    textOrigin: submission.textOrigin,
     text,
   };
 }
@@ -192,3 +199,8 @@ export function estimateOverlap(a: string, b: string): number {
 
 /** Above this share of shared shingles, a submission is the same report, not a new one. */
 export const NEAR_DUPLICATE = 0.8;
+/**
+ * From this share up to NEAR_DUPLICATE, a submission may be the same report retold (a rewrite, a
+ * longer version): too unsure to link unseen, so it is stored as new and flagged for a person.
+ */
+export const POSSIBLE_DUPLICATE = 0.5;

@@ -5,7 +5,7 @@
  * `run` shape, so tests pass a fake that records its calls.
  */
 import type { ContentLanguage } from './languages.ts';
-import { findTranslationProblem, type TranslationProblem } from './translation-guards.ts';
+import { findTranslationProblem, type SourceTextLanguage, type TranslationProblem } from './translation-guards.ts';
 
 export const TRANSLATION_MODEL = '@cf/meta/m2m100-1.2b';
 
@@ -23,7 +23,7 @@ export class MachineTranslationRejected extends Error {
   override name = 'MachineTranslationRejected';
   readonly problem: TranslationProblem;
 
-  constructor(problem: TranslationProblem, from: ContentLanguage, to: ContentLanguage) {
+  constructor(problem: TranslationProblem, from: SourceTextLanguage, to: ContentLanguage) {
     super(`machine translation ${from}→${to} rejected: ${problem}`);
     this.problem = problem;
   }
@@ -33,7 +33,7 @@ async function translateOne(
   ai: TranslationModel,
   model: string,
   text: string,
-  from: ContentLanguage,
+  from: SourceTextLanguage,
   to: ContentLanguage,
   guarded: boolean,
 ) {
@@ -58,7 +58,7 @@ async function translateOne(
 export async function draftTranslation(
   ai: TranslationModel,
   source: DraftText,
-  from: ContentLanguage,
+  from: SourceTextLanguage,
   to: ContentLanguage,
   model: string = TRANSLATION_MODEL,
   guarded = false,

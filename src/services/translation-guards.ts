@@ -8,6 +8,9 @@ import type { ContentLanguage } from './languages.ts';
 
 export type TranslationProblem = 'repetition' | 'wrong_script' | 'length_ratio';
 
+/** What a text may be translated from: an edition's language, or Russian (a source with no edition). */
+export type SourceTextLanguage = ContentLanguage | 'ru';
+
 /** Output characters per source character, from generous bounds on real translations. */
 const LENGTH_RATIO: Record<string, [number, number]> = {
   'en>uz': [0.5, 2.5],
@@ -16,9 +19,10 @@ const LENGTH_RATIO: Record<string, [number, number]> = {
   'uz>ja': [0.15, 1.2],
   'ja>en': [0.8, 8],
   'ja>uz': [0.8, 8],
+  'ru>en': [0.5, 1.8],
 };
 /** Texts shorter than this (a date, a name) are too short for a ratio to mean anything; Japanese is denser. */
-const MIN_RATIO_LENGTH = { en: 40, uz: 40, ja: 15 } as const;
+const MIN_RATIO_LENGTH = { en: 40, uz: 40, ja: 15, ru: 40 } as const;
 
 function countLetters(text: string) {
   let latin = 0;
@@ -55,7 +59,7 @@ function isWrongScript(text: string, to: ContentLanguage): boolean {
 export function findTranslationProblem(
   source: string,
   output: string,
-  from: ContentLanguage,
+  from: SourceTextLanguage,
   to: ContentLanguage,
 ): TranslationProblem | null {
   if (hasRepetition(output) && !hasRepetition(source)) return 'repetition';

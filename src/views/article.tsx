@@ -19,12 +19,23 @@ import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 
 /** Which text this is: the original, or a translation, by the editors or by a machine. */
-function describeOrigin(page: PageContext, text: ArticleText, originalLanguage: string, isFallback: boolean): string {
+function describeOrigin(
+  page: PageContext,
+  text: ArticleText,
+  article: ArticlePageData['article'],
+  isFallback: boolean,
+): string {
   const { t } = page;
-  if (isFallback || text.origin === 'source' || text.lang === originalLanguage) {
+  const { originalLanguage } = article;
+  // An original that is itself a machine translation: a report from a source in a language
+  // with no edition (Russian), translated when it was ingested.
+  const translatedOriginal = text.lang === originalLanguage && text.origin === 'machine';
+  if (isFallback || text.origin === 'source' || (text.lang === originalLanguage && !translatedOriginal)) {
     return t('article.originalText', { language: t(`languageNames.${text.lang}`) });
   }
-  const from = t(`languageNames.${originalLanguage}`);
+  const from = t(
+    `languageNames.${translatedOriginal ? (article.provenance?.sourceLanguage ?? 'ru') : originalLanguage}`,
+  );
   return text.origin === 'machine'
     ? t('article.machineTranslation', { language: from })
     : t('article.editorTranslation', { language: from });
@@ -85,7 +96,7 @@ export function ArticlePage({
               </a>
             </dd>
             <dt>{t('article.textLabel')}</dt>
-            <dd>{describeOrigin(page, text, article.originalLanguage, isFallback)}</dd>
+            <dd>{describeOrigin(page, text, article, isFallback)}</dd>
             <dt>{t('article.readingTimeLabel')}</dt>
             <dd>
               {t('readingTime.minutes', { count: estimateReadingMinutes(text.blocks.map((block) => block.text)) })}

@@ -48,8 +48,9 @@ mark{background:#ffe08a;color:#000}
 .readers a{display:inline-block;padding:.35rem .8rem;border:1px solid var(--accent);border-radius:.3rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
-.desk-cols{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}.desk-form label{display:block;font-weight:600}.desk-form input,.desk-form textarea{font:inherit;width:100%;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg)}
-.desk button{font:inherit;padding:.3rem .8rem;border-radius:.3rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg)}textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.desk-cols{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}.desk-form label{display:block;font-weight:600}.desk-form input,.desk-form textarea,.desk-form select{font:inherit;width:100%;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg)}
+.desk button{font:inherit;padding:.3rem .8rem;border-radius:.3rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg)}textarea:focus-visible,select:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.desk-form .check input{width:auto}.desk-form .check label{display:inline;font-weight:400;margin-left:.4rem}.field-error{display:block;color:var(--focus);font-weight:600}.desk-source{border-top:1px solid var(--rule)}
 .desk-diff ins{background:#c8f0cf;color:#000;text-decoration:none}.desk-diff del{background:#ffd4d4;color:#000}.desk-diff ins,.desk-diff del{padding:0 .15rem;margin-right:.25rem}
 @media (max-width:50rem){.desk-cols{grid-template-columns:1fr}}
 @media (max-width:30rem){body{font-size:1rem}h1{font-size:1.5rem}.tagline{display:none}header.site{padding:.4rem 0}

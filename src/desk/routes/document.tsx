@@ -6,6 +6,7 @@
  * reload never posts twice.
  */
 import { Hono, type Context } from 'hono';
+import { readDeskDocument } from '../../db/desk.ts';
 import { normalizeApostrophes } from '../../services/apostrophes.ts';
 import { DomainError, RevisionConflict } from '../../services/domain-error.ts';
 import { isContentLanguage, type ContentLanguage } from '../../services/languages.ts';
@@ -37,9 +38,10 @@ function backTo(id: number, done: string, lang?: string) {
 
 documentRoutes.get('/desk/documents/:id', async (c) => {
   const id = readDocumentId(c);
-  const state = await requireDocument(c.get('db'), id);
+  const document = await readDeskDocument(c.get('db'), id);
+  if (!document) throw new DomainError('not_found', 'No such document.');
   return c.html(
-    <DocumentView page={deskPageOf(c, `/desk/documents/${id}`)} state={state} done={c.req.query('done')} />,
+    <DocumentView page={deskPageOf(c, `/desk/documents/${id}`)} document={document} done={c.req.query('done')} />,
   );
 });
 

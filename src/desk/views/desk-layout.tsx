@@ -65,6 +65,11 @@ export function DeskLayout({ page, title, children }: { page: DeskPage; title: s
                       </a>
                     </li>
                     <li>
+                      <a href="/desk/sources" aria-current={page.path === '/desk/sources' ? 'page' : undefined}>
+                        {t('desk.sources.title')}
+                      </a>
+                    </li>
+                    <li>
                       <a href="/desk/weeks" aria-current={page.path === '/desk/weeks' ? 'page' : undefined}>
                         {t('desk.weeks.title')}
                       </a>

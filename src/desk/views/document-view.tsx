@@ -2,9 +2,11 @@
  * The document page: its facts, then each language's text beside the original, with the
  * edit form, the approve form for a machine translation, and unpublish / restore.
  */
+import type { DeskDocument } from '../../db/desk.ts';
 import type { DocumentState, StoredText } from '../../db/editorial.ts';
 import { CONTENT_LANGUAGES, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../../services/languages.ts';
 import { DeskLayout, TokenField, type DeskPage } from './desk-layout.tsx';
+import { ProvenanceFacts } from './provenance-view.tsx';
 import { TextForm, type TextDraft } from './text-form.tsx';
 
 export function draftOf(text: StoredText | undefined, size: number): TextDraft {
@@ -38,14 +40,15 @@ const NOTICES = new Set(['saved', 'approved', 'unpublished', 'restored', 'change
 
 export function DocumentView({
   page,
-  state,
+  document,
   done,
 }: {
   page: DeskPage;
-  state: DocumentState;
+  document: DeskDocument;
   done?: string | undefined;
 }) {
   const { t } = page;
+  const { state } = document;
   const { meta } = state;
   const original = state.texts[meta.originalLanguage];
   const kinds = original?.blocks.map((block) => block.kind) ?? [];
@@ -78,6 +81,7 @@ export function DocumentView({
         <dt>{t('desk.document.entities')}</dt>
         <dd>{meta.entities.join(', ') || '—'}</dd>
       </dl>
+      <ProvenanceFacts page={page} document={document} />
       <p>
         <a href={`/desk/documents/${state.id}/history`}>{t('desk.history.link')}</a>
         {deleted ? null : (

@@ -1,21 +1,38 @@
 /**
  * Near-duplicates: the same report published by another source. A submission whose text
  * shares most of its word 3-shingles with a live document published within three days (in the
- * same language) is linked to that document as another source, not added as a new one.
+ * same language) is linked to that document as another source, not added as a new one. One
+ * that shares a good part, not most, is added and flagged for the desk (the most similar
+ * neighbour), since only a person can tell a retold report from a new one.
  */
 import type { Database } from '../../db/client.ts';
 import { listNeighbours } from '../../db/document-lookups.ts';
 import { linkSource } from '../../db/editorial.ts';
-import { estimateOverlap, NEAR_DUPLICATE, type PreparedDocument } from '../../services/editorial.ts';
+import {
+  estimateOverlap,
+  NEAR_DUPLICATE,
+  POSSIBLE_DUPLICATE,
+  type PreparedDocument,
+} from '../../services/editorial.ts';
 
-/** Links `doc` as another source of its near-duplicate, if it has one; returns that document's id. */
-export async function mergeIntoNearDuplicate(db: Database, doc: PreparedDocument, at: string): Promise<number | null> {
+export type NearDuplicateOutcome =
+  { mergedInto: number } | { mergedInto: null; possibleDuplicateOf: { id: number; overlap: number } | null };
+
+/** Links `doc` as another source of its near-duplicate, if it has one; else names its closest uncertain match. */
+export async function mergeIntoNearDuplicate(
+  db: Database,
+  doc: PreparedDocument,
+  at: string,
+): Promise<NearDuplicateOutcome> {
   const fullText = [doc.text.headline, ...doc.text.blocks.map((block) => block.text)].join(' ');
+  let closest: { id: number; overlap: number } | null = null;
   for (const neighbour of await listNeighbours(db, doc.publishedOn, doc.language)) {
-    if (estimateOverlap(fullText, neighbour.text) >= NEAR_DUPLICATE) {
+    const overlap = estimateOverlap(fullText, neighbour.text);
+    if (overlap >= NEAR_DUPLICATE) {
       await linkSource(db, neighbour.id, doc, at);
-      return neighbour.id;
+      return { mergedInto: neighbour.id };
     }
+    if (overlap >= POSSIBLE_DUPLICATE && overlap > (closest?.overlap ?? 0)) closest = { id: neighbour.id, overlap };
   }
-  return null;
+  return { mergedInto: null, possibleDuplicateOf: closest };
 }

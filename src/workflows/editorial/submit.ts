@@ -4,12 +4,14 @@
  * 1. a source URL already linked to a document as another source: known, nothing to do;
  * 2. a source URL of a document we have: a correction of it (correct.ts);
  * 3. near-identical text from another source: linked to that document (merge-near-duplicates.ts);
- * 4. otherwise a new document, under its slug (or the first free variant of it), revision 1.
+ * 4. otherwise a new document, under its slug (or the first free variant of it), revision 1,
+ *    flagged for the desk when its text is much like another's (a possible duplicate).
  * The caller rebuilds the returned weeks (and, for a new document, may draft its missing
  * languages, machine-drafts.ts) after it has answered.
  */
 import type { Database } from '../../db/client.ts';
 import { findDocumentByUrl, isSlugTaken } from '../../db/document-lookups.ts';
+import { flagPossibleDuplicate } from '../../db/duplicate-flags.ts';
 import { insertDocument } from '../../db/editorial.ts';
 import { DomainError } from '../../services/domain-error.ts';
 import {
@@ -89,12 +91,15 @@ export async function submitDocument(
     return { status: changed ? 'updated' : 'unchanged', id: state.id, rebuild };
   }
 
-  const duplicateOf = await mergeIntoNearDuplicate(db, doc, change.at);
-  if (duplicateOf !== null) return { status: 'merged', id: duplicateOf, rebuild: [] };
+  const near = await mergeIntoNearDuplicate(db, doc, change.at);
+  if (near.mergedInto !== null) return { status: 'merged', id: near.mergedInto, rebuild: [] };
 
   doc.slug = await allocateSlug(db, doc, input.slug !== undefined);
   const meta = metaOf(doc);
   const contentHash = await hashDocument(meta, { [doc.language]: doc.text.contentHash });
   const id = await insertDocument(db, doc, meta, contentHash, change);
+  const similar = near.possibleDuplicateOf;
+  if (similar)
+    await flagPossibleDuplicate(db, { documentId: id, similarTo: similar.id, overlap: similar.overlap, at: change.at });
   return { status: 'created', id, slug: doc.slug, revision: 1, rebuild: [doc.isoWeek] };
 }

@@ -45,6 +45,7 @@ import { normalizeItemUrl, prepareItem } from './prepare-item.ts';
 import { isAboutUzbekistanAndJapan } from './relevance.ts';
 import { RobotsCache } from './robots.ts';
 import { storeIngestedDocument } from './store-document.ts';
+import { translateRussianItem, type ItemTranslator } from './translate-item.ts';
 import { findEntities, loadEntityNames, readStoredBody, type EntityNames } from './tag-entities.ts';
 
 /** Article pages fetched per poll: with the feed and a few robots.txt, under 50 subrequests. */
@@ -53,7 +54,16 @@ export const MAX_PAGES_PER_POLL = 40;
 const FULL_TEXT_MIN_CHARS = 500;
 
 export type SkipReason =
-  'duplicate' | 'not_relevant' | 'robots' | 'too_large' | 'not_html' | 'fetch_failed' | 'no_text' | 'no_edition';
+  | 'duplicate'
+  | 'not_relevant'
+  | 'robots'
+  | 'too_large'
+  | 'not_html'
+  | 'fetch_failed'
+  | 'no_text'
+  | 'no_edition'
+  | 'untranslatable'
+  | 'translation_failed';
 
 export interface PollReport {
   status: 'ok' | 'not_modified' | 'error';
@@ -76,10 +86,12 @@ export interface PollDeps {
   robots?: RobotsCache;
   hosts?: HostQueue;
   maxPages?: number;
+  /** Workers AI and its model: items of a language with no edition (Russian) are translated. */
+  translator?: ItemTranslator | undefined;
 }
 
 /** Reasons that may pass on a later poll: such items are not remembered, so they are retried. */
-const TRANSIENT: ReadonlySet<SkipReason> = new Set(['fetch_failed']);
+const TRANSIENT: ReadonlySet<SkipReason> = new Set(['fetch_failed', 'translation_failed']);
 
 type Article = Omit<ExtractedArticle, 'method'> & { rawHash: string };
 
@@ -98,6 +110,28 @@ async function readFullTextFromFeed(entry: FeedEntry, pageUrl: string): Promise<
   const article = await extractArticle(`<html><body><article>${html}</article></body></html>`, pageUrl);
   if (article.blocks.length === 0) return null;
   return { ...article, headline: entry.title ?? article.headline, rawHash: await hashText(html) };
+}
+
+/** The item as stored: prepared in its own language, or (Russian) translated; else skipped. */
+async function prepareStoredItem(
+  translator: ItemTranslator | undefined,
+  source: Source,
+  headline: string,
+  blocks: ExtractedArticle['blocks'],
+  spend: (calls: number) => void,
+) {
+  if (source.language !== 'ru') {
+    const item = await prepareItem(source.language, source.rights, headline, blocks);
+    if (!item) throw new Skip('no_edition');
+    return item;
+  }
+  if (!translator) throw new Skip('no_edition');
+  const translated = await translateRussianItem(translator, source.rights, headline, blocks);
+  spend(translated.calls);
+  if (translated.status !== 'translated') {
+    throw new Skip(translated.status === 'rejected' ? 'untranslatable' : 'translation_failed');
+  }
+  return translated.item;
 }
 
 export async function pollSource(deps: PollDeps, source: Source): Promise<PollReport> {
@@ -274,8 +308,9 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollRe
       if (!isAboutUzbekistanAndJapan({ headline, paragraphs, alwaysRelevant: source.alwaysRelevant })) {
         throw new Skip('not_relevant');
       }
-      const item = await prepareItem(source.language, source.rights, headline, article.blocks);
-      if (!item) throw new Skip('no_edition');
+      const item = await prepareStoredItem(deps.translator, source, headline, article.blocks, (calls) => {
+        subrequests += calls;
+      });
       if (known.hashes.has(item.contentHash) || (await isContentKnown(deps.db, item.contentHash))) {
         throw new Skip('duplicate');
       }

@@ -56,13 +56,18 @@ export interface PreparedItem {
   language: ContentLanguage;
   headline: string;
   blocks: ArticleBlock[];
-  /** The Cyrillic original of a converted Uzbek item, as JSON blocks with the headline first. */
+  /**
+   * The original as published when what is stored is not it, as JSON blocks with the headline
+   * first: an Uzbek item converted from Cyrillic, a Russian item translated (translate-item.ts).
+   */
   originalCyrillic: string | null;
+  /** The model that translated the text, when the stored text is a machine translation. */
+  machineModel?: string | undefined;
   /** Hash of the whole cleaned text before the rights cut: the content half of duplicate detection. */
   contentHash: string;
 }
 
-/** Null when the source's language has no stored edition (Russian waits for translation). */
+/** Null when the source's language has no stored edition (Russian is translated: translate-item.ts). */
 export async function prepareItem(
   language: SourceLanguage,
   rights: RightsPolicy,

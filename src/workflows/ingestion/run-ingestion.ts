@@ -11,6 +11,8 @@ import { pollSource, type PollReport } from './poll-source.ts';
 import { HostQueue, type FetchFunction } from './polite-fetch.ts';
 import { RobotsCache } from './robots.ts';
 import { queueTranslations, type TranslateEnv } from './translate-queue.ts';
+import { TRANSLATION_MODEL } from '../../services/machine-translation.ts';
+import type { ItemTranslator } from './translate-item.ts';
 
 export const INGEST_CRON = '*/30 * * * *';
 export const INGEST_QUEUE_NAME = 'silk-digest-ingest';
@@ -35,6 +37,11 @@ export interface IngestEnv extends TranslateEnv {
   DB: D1Database;
   INGEST_ALLOW_PRIVATE_HOSTS?: string | undefined;
   INGEST_QUEUE?: IngestProducer | undefined;
+}
+
+/** Workers AI for items in a language with no edition; none without the binding. */
+function translatorOf(env: IngestEnv): ItemTranslator | undefined {
+  return env.AI ? { ai: env.AI, model: env.TRANSLATION_MODEL || TRANSLATION_MODEL } : undefined;
 }
 
 export function allowsPrivateHosts(env: Pick<IngestEnv, 'INGEST_ALLOW_PRIVATE_HOSTS'>): boolean {
@@ -82,7 +89,15 @@ export async function runIngestionCron(
     // The next poll could cost the feed, two robots.txt files and its pages.
     if (spent + INLINE_PAGES_PER_SOURCE + 3 > INLINE_SUBREQUEST_BUDGET) break;
     const report = await pollSource(
-      { db, fetch, allowPrivate: allowsPrivateHosts(env), robots, hosts, maxPages: INLINE_PAGES_PER_SOURCE },
+      {
+        db,
+        fetch,
+        allowPrivate: allowsPrivateHosts(env),
+        robots,
+        hosts,
+        maxPages: INLINE_PAGES_PER_SOURCE,
+        translator: translatorOf(env),
+      },
       source,
     );
     spent += report.subrequests;
@@ -101,7 +116,10 @@ export async function pollSourceNow(
 ): Promise<PollReport | null> {
   const source = await getSource(db, sourceId);
   if (!source) return null;
-  const report = await pollSource({ db, fetch, allowPrivate: allowsPrivateHosts(env) }, source);
+  const report = await pollSource(
+    { db, fetch, allowPrivate: allowsPrivateHosts(env), translator: translatorOf(env) },
+    source,
+  );
   await finishPoll(db, env, report);
   return report;
 }
@@ -133,7 +151,10 @@ export async function consumeIngestBatch(
     try {
       const source = await getSource(db, sourceId);
       if (source?.enabled) {
-        const report = await pollSource({ db, fetch, allowPrivate: allowsPrivateHosts(env) }, source);
+        const report = await pollSource(
+          { db, fetch, allowPrivate: allowsPrivateHosts(env), translator: translatorOf(env) },
+          source,
+        );
         await finishPoll(db, env, report);
         console.log(
           JSON.stringify({

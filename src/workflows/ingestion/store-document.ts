@@ -55,6 +55,7 @@ async function insertHeadlineOnly(db: Database, request: StoreRequest, change: C
     topics: request.topics,
     entities: request.entities.map((entity) => entity.slug),
     mentions: countsOf(request.entities),
+    textOrigin: request.item.machineModel ? 'machine' : 'source',
     text,
   };
   const meta: MetaSnapshot = {
@@ -76,7 +77,11 @@ async function insertHeadlineOnly(db: Database, request: StoreRequest, change: C
 }
 
 export async function storeIngestedDocument(db: Database, request: StoreRequest, at: string): Promise<StoreOutcome> {
-  const change: ChangeStamp = { author: `ingest:source-${request.provenance.sourceId}`, at };
+  // A translated item's text was written by its model: the revision says which (and when).
+  const author = request.item.machineModel
+    ? `machine:${request.item.machineModel}`
+    : `ingest:source-${request.provenance.sourceId}`;
+  const change: ChangeStamp = { author, at };
   const { item } = request;
   let created: { id: number; slug: string; isoWeek: string };
   if (item.blocks.length === 0) {
@@ -99,6 +104,7 @@ export async function storeIngestedDocument(db: Database, request: StoreRequest,
           topics: request.topics,
           entities: request.entities.map((entity) => entity.slug),
           mentions: countsOf(request.entities),
+          textOrigin: item.machineModel ? 'machine' : 'source',
         },
         change,
       );
