@@ -24,6 +24,8 @@ function readTable(): Row[] {
 
 /** The share of the table the transliterator must get right (issue 16 asks for 98 % or better). */
 const MIN_AGREEMENT = 0.98;
+/** The share of the held-out forms it must get right (98.9 % when the second round was written). */
+const MIN_HELD_OUT_AGREEMENT = 0.95;
 
 describe('the transliteration word table', () => {
   const rows = readTable();
@@ -45,11 +47,24 @@ describe('the transliteration word table', () => {
     console.log(
       `word table: ${rows.length} pairs, agreement ${(agreement * 100).toFixed(2)} %, lexicon ${countLexiconEntries()} entries`,
     );
+    const share = (part: Row[], of: Row[]) => `${((1 - part.length / of.length) * 100).toFixed(1)} %`;
+    for (const group of new Set(rows.map((row) => row.group))) {
+      const inGroup = rows.filter((row) => row.group === group);
+      console.log(
+        `  ${share(
+          misses.filter((row) => row.group === group),
+          inGroup,
+        )} of ${inGroup.length}: ${group}`,
+      );
+    }
     const heldOut = rows.filter((row) => row.group.startsWith('Held out'));
     const heldOutMisses = misses.filter((row) => row.group.startsWith('Held out'));
+    // The forms whose Cyrillic the Latin does not show: the lexicon's classes.
+    const hard = (row: Row) => /[ьъцё]|йо|[^аеёиоуэюяў\s-]э/u.test(row.cyrillic.toLowerCase());
     console.log(
-      `held-out words (never put in the lexicon): ${heldOut.length}, agreement ` +
-        `${((1 - heldOutMisses.length / heldOut.length) * 100).toFixed(1)} %`,
+      `held-out words (never put in the lexicon): ${heldOut.length}, agreement ${share(heldOutMisses, heldOut)}; ` +
+        `${heldOut.filter(hard).length} of them with ь ъ ц ё йо or э inside: ` +
+        share(heldOutMisses.filter(hard), heldOut.filter(hard)),
     );
     if (misses.length > 0) {
       console.log(
@@ -57,5 +72,7 @@ describe('the transliteration word table', () => {
       );
     }
     expect(agreement).toBeGreaterThanOrEqual(MIN_AGREEMENT);
+    // Words the lexicon never saw: the rules and stems must carry most of them too.
+    expect(1 - heldOutMisses.length / heldOut.length).toBeGreaterThanOrEqual(MIN_HELD_OUT_AGREEMENT);
   });
 });

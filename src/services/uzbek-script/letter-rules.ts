@@ -12,7 +12,7 @@
  *   lexicon, which also restores ь, ъ and э that Latin drops.
  */
 import { UZ_MODIFIER_APOSTROPHE, UZ_MODIFIER_TURNED_COMMA } from '../apostrophes.ts';
-import { splitStem } from './lexicon.ts';
+import { splitBoundPrefix, splitStem } from './lexicon.ts';
 
 const TURNED_COMMA = UZ_MODIFIER_TURNED_COMMA;
 const TUTUQ = UZ_MODIFIER_APOSTROPHE;
@@ -168,6 +168,14 @@ export function transliterateWord(word: string, pattern: CasePattern): string {
       const stem = applyCase(found.inflected, pattern);
       const tail = transliterateByRules(rest, false, CYRILLIC_VOWELS.has(found.inflected.slice(-1)));
       return pattern === 'upper' ? stem + tail.toUpperCase() : stem + tail;
+    }
+  }
+  if (pattern !== 'mixed') {
+    // ultrazamonaviy, multietnik: the prefix as the lexicon spells it, then a word of its own.
+    const prefix = splitBoundPrefix(lower);
+    if (prefix !== undefined) {
+      const rest = word.slice(prefix.latin.length);
+      return applyCase(prefix.cyrillic, pattern) + transliterateWord(rest, pattern === 'upper' ? 'upper' : 'lower');
     }
   }
   const out = transliterateByRules(word, true, false);

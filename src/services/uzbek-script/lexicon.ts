@@ -5,16 +5,19 @@
  */
 import { spellCyrillicInLatin } from './cyrillic-to-latin.ts';
 import {
+  BOUND_PREFIXES,
   E_INSIDE,
   HARD_SIGN,
   KEEP_LATIN,
   NOT_TSE,
   O_HARD_SIGN,
+  PREFIXES,
   SOFT_SIGN_FINAL,
   SOFT_SIGN_INSIDE,
   TSE,
   UZBEK_ACRONYMS,
   YE_AFTER_VOWEL,
+  YOT_E,
   YOT_O,
 } from './lexicon-data.ts';
 
@@ -31,7 +34,7 @@ interface Entry {
  * `splitStem` keeps this ambiguous alternation from backtracking on hostile input.
  */
 const SUFFIX_CHAIN =
-  /^(?:lar|ning|ni|gacha|ga|ka|qa|dagi|dan|da|gi|dek|day|dir|imiz|ingiz|im|ing|i|si|miz|ngiz|m|ng|lik|li|siz|chi|cha|dor|viy|mi|ku|yu|u|lashtir|lash|ish|gan|gina|tir|di|ib|adi|moqda|ilgan|chilik|shunos|lashuv)*$/;
+  /^(?:lar|ning|ni|gacha|ga|ka|qa|dagi|dan|da|gi|dek|day|dir|imiz|ingiz|im|ing|i|si|miz|ngiz|m|ng|lik|li|siz|chi|cha|dor|viy|mi|ku|yu|u|lashtir|lash|ish|gan|gina|tir|di|ib|adi|moqda|ilgan|chilik|shunos|lashuv|lan)*$/;
 const MAX_SUFFIX_CHAIN = 16;
 /**
  * A stem of four Latin letters or fewer (mer, rol, sex) takes only noun endings: with verb
@@ -51,7 +54,7 @@ let acronyms: Set<string> | undefined;
 
 /**
  * Built on first use, not at import, so an isolate that never renders the Cyrillic edition
- * never pays for it (about 600 entries, well under a millisecond).
+ * never pays for it (about 1,000 entries, well under a millisecond).
  */
 function index(): Map<string, Entry> {
   if (entries !== undefined) return entries;
@@ -64,6 +67,7 @@ function index(): Map<string, Entry> {
     E_INSIDE,
     YE_AFTER_VOWEL,
     YOT_O,
+    YOT_E,
     O_HARD_SIGN,
     NOT_TSE,
   ];
@@ -90,8 +94,65 @@ function isSuffixChain(rest: string, stemLength = SHORT_STEM + 1): boolean {
   return stemLength <= SHORT_STEM ? NOUN_ENDINGS.test(rest) : SUFFIX_CHAIN.test(rest);
 }
 
-/** A dictionary entry that `lower` starts with, followed only by suffixes, or undefined. */
-export function splitStem(lower: string): { stem: string; cyrillic: string; inflected: string } | undefined {
+interface Prefix {
+  latin: string;
+  cyrillic: string;
+}
+
+/** Prefixes by derived Latin key, longest first (so that "mikro" is tried before "mi…"). */
+function indexPrefixes(block: string): Prefix[] {
+  return [...new Set(words(block))]
+    .map((cyrillic) => ({ latin: spellCyrillicInLatin(cyrillic), cyrillic }))
+    .sort((a, b) => b.latin.length - a.latin.length);
+}
+
+let prefixes: Prefix[] | undefined;
+let boundPrefixes: Prefix[] | undefined;
+/** The shortest stem a prefix may stand before (super+kompyuter, not mini+sex). */
+const MIN_STEM_AFTER_PREFIX = 5;
+/** The shortest word a bound prefix may stand before (ultra+zamonaviy, not vitse alone). */
+const MIN_WORD_AFTER_BOUND_PREFIX = 4;
+
+interface StemMatch {
+  stem: string;
+  cyrillic: string;
+  inflected: string;
+}
+
+/**
+ * A dictionary entry that `lower` starts with, followed only by suffixes, or undefined; else
+ * an international prefix and such an entry (superkompyuterlar → супер + компьютер + лар).
+ */
+export function splitStem(lower: string): StemMatch | undefined {
+  const direct = splitEntry(lower);
+  if (direct !== undefined) return direct;
+  prefixes ??= indexPrefixes(PREFIXES);
+  for (const prefix of prefixes) {
+    if (!lower.startsWith(prefix.latin)) continue;
+    const found = splitEntry(lower.slice(prefix.latin.length));
+    if (found !== undefined && found.stem.length >= MIN_STEM_AFTER_PREFIX) {
+      return {
+        stem: prefix.latin + found.stem,
+        cyrillic: prefix.cyrillic + found.cyrillic,
+        inflected: prefix.cyrillic + found.inflected,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A bound prefix (ультра, мульти, вице, спец) that `lower` starts with, before a word of its
+ * own; the caller transliterates that word as a word.
+ */
+export function splitBoundPrefix(lower: string): Prefix | undefined {
+  boundPrefixes ??= indexPrefixes(BOUND_PREFIXES);
+  return boundPrefixes.find(
+    (prefix) => lower.startsWith(prefix.latin) && lower.length - prefix.latin.length >= MIN_WORD_AFTER_BOUND_PREFIX,
+  );
+}
+
+function splitEntry(lower: string): StemMatch | undefined {
   const map = index();
   for (let length = Math.min(lower.length, longest); length > 0; length--) {
     const stem = lower.slice(0, length);
