@@ -2,16 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTICLE,
-  EDITIONS,
-  SCREENSHOTS,
-  SEARCH_TERMS,
-  TAGS,
-  useChromium,
-  WEEK,
-  type Edition,
-} from './site.ts';
+import { ARTICLE, EDITIONS, SCREENSHOTS, SEARCH_TERMS, TAGS, useChromium, WEEK, type Edition } from './site.ts';
 
 /** A character of the edition's own script: what tells one edition's content from another's. */
 // Latin text (Uzbek's ʻ is a modifier letter of no script) without Cyrillic or Japanese in it.
