@@ -1,7 +1,7 @@
 /**
  * npm run bench: how fast the Worker is, and how that changes with the corpus's size.
  *
- *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest|desk] [--seconds S] [--summary-weeks K]
+ *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest|prose|desk] [--seconds S] [--summary-weeks K]
  *
  * build: how long the cron's summary build takes, and how it grows.
  * 1. One week of N synthetic reports (N = 250 … 4,000), every edition (en, uz, uz-Cyrl, ja):
@@ -20,8 +20,11 @@
  * scale: the English pages at 1,000 / 10,000 / 100,000 synthetic reports (--quick: 1,000 and
  * 10,000): a fixed page must not get slower as the corpus grows; p99 over 100 ms is flagged.
  *
- * desk: the editors' desk's share of the bundle (esbuild's metafile) and, by V8's function
- * coverage, that reader pages run none of its code (scripts/bench-desk.ts).
+ * prose: the share of summary sentences that open with a reference they cannot resolve, with and
+ * without the prose rules, over a synthetic half year (scripts/bench-prose.ts).
+ *
+ * desk: the editors' desk's share of the bundle (esbuild's metafile) and, by inspector breakpoints
+ * on its modules' initialisers, that reader pages evaluate none of it (scripts/bench-desk.ts).
  *
  * Every part runs by default. --quick shortens each: fewer build sizes, N up to 10,000, and per
  * route 1 s one-request-at-a-time + 2 s under load instead of 2 s + 5 s (--seconds sets the
@@ -36,6 +39,7 @@ import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-su
 import { runFaultBench } from './bench-faults.ts';
 import { runHttpBench, wrkAvailable } from './bench-http.ts';
 import { runIngestBench } from './bench-ingest.ts';
+import { runProseBench } from './bench-prose.ts';
 import { runDeskBench } from './bench-desk.ts';
 import { createEntityPool, generateDocuments, generateWeek, groupByWeek, materialize } from './synthetic.ts';
 
@@ -149,7 +153,7 @@ function runBuildBench(quick: boolean): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['build', 'http', 'scale', 'faults', 'ingest', 'desk'] as const;
+const PARTS = ['build', 'http', 'scale', 'faults', 'ingest', 'prose', 'desk'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -199,6 +203,7 @@ if (parts.has('faults') && haveWrk) {
   const holds = await runFaultBench({ seconds: quick ? 20 : 60 });
   if (!holds) process.exitCode = 1;
 }
+if (parts.has('prose')) runProseBench({ reports: quick ? 2_000 : 10_000 });
 if (parts.has('ingest')) {
   // 200 sources × 50 items, as the issue asks; --quick polls 20 of them.
   await runIngestBench({ sources: quick ? 20 : 200, items: 50 });
