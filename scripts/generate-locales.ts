@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import uz from '../locales/uz.json' with { type: 'json' };
 import overrides from '../locales/uz-Cyrl.json' with { type: 'json' };
-import { buildCyrillicResource } from '../src/services/locale-resources.ts';
+import { buildCyrillicResource } from './locale-resources.ts';
 
 const target = 'locales/generated/uz-Cyrl.json';
 writeFileSync(target, `${JSON.stringify(buildCyrillicResource(uz, overrides), null, 2)}\n`);

@@ -4,7 +4,7 @@
  * per request or at module scope; tests/security-headers.test.ts fails when it is stale.
  */
 import { writeFileSync } from 'node:fs';
-import { cspHashOf } from '../src/services/style-hash.ts';
+import { cspHashOf } from './style-hash.ts';
 import { STYLES } from '../src/views/styles.ts';
 
 const target = 'src/generated/style-hash.ts';

@@ -3,7 +3,7 @@
  *
  * Bulk import through the editorial API (POST /api/v1/admin/documents), one document at a time,
  * so each one is validated, cleaned, deduplicated and revisioned exactly as an editor's own
- * submission is. The work itself is src/services/bulk-import.ts; this file reads the input,
+ * submission is. The work itself is scripts/bulk-import.ts; this file reads the input,
  * chooses the target, shows progress and keeps the resume state.
  *
  *   local (default)  the Worker itself, on the local D1 that `npm run dev` and `npm run seed` use
@@ -31,7 +31,7 @@ import {
   type ImportItem,
   type ImportReport,
   type Send,
-} from '../src/services/bulk-import.ts';
+} from '../scripts/bulk-import.ts';
 import { getIsoWeek } from '../src/services/iso-week.ts';
 
 const ENDPOINT = '/api/v1/admin/documents';

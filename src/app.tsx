@@ -38,11 +38,18 @@ export function createApp() {
     c.set('d1Stats', stats);
     c.set('versionTap', tap);
     await next();
-    // Responses from the cache or a fetch have immutable headers: copy before adding ours.
-    c.res = new Response(c.res.body, c.res);
     const bookmark = session.getBookmark();
     if (bookmark) c.res.headers.set(BOOKMARK_HEADER, bookmark);
     c.res.headers.append('Server-Timing', formatServerTiming(stats));
+  });
+
+  // Innermost of the app's middleware, so its step after the route runs first: responses from
+  // the cache, a fetch or the desk have immutable headers, and the one copy made here lets the
+  // middleware above (the session's, the security headers) set theirs. An error's response,
+  // made by onError, is a new one already.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res = new Response(c.res.body, c.res);
   });
 
   // The editors' desk is a sub-app loaded on its first request: reader pages never evaluate

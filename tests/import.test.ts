@@ -10,7 +10,7 @@ import {
   type ImportReport,
   type Send,
   type SendResult,
-} from '../src/services/bulk-import.ts';
+} from '../scripts/bulk-import.ts';
 import { buildCorpusInput, manifestEntries, raws, seedTestCorpus } from './helpers/corpus.ts';
 import { get, ORIGIN } from './helpers/http.ts';
 

@@ -3,7 +3,7 @@ import uzCyrlGenerated from '../locales/generated/uz-Cyrl.json';
 import uzCyrlOverrides from '../locales/uz-Cyrl.json';
 import uzLatin from '../locales/uz.json';
 import { resources } from '../src/i18n/index.ts';
-import { buildCyrillicResource } from '../src/services/locale-resources.ts';
+import { buildCyrillicResource } from '../scripts/locale-resources.ts';
 import { getTranslator } from '../src/i18n/index.ts';
 import { formatDate, formatWeekDates } from '../src/services/format.ts';
 

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getTranslator } from '../src/i18n/index.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { get, OPERATOR, ORIGIN } from './helpers/http.ts';
 
@@ -124,6 +125,21 @@ describe('home', () => {
     expect((await get('/en/?page=2')).status).toBe(404);
     expect((await get('/en/?page=0')).status).toBe(404);
     expect((await get('/en/?page=abc')).status).toBe(404);
+  });
+
+  it('has one ?page= rule on every paged page: a bad value is a 404 in the page language', async () => {
+    const ja = getTranslator('ja');
+    for (const path of ['/ja/', '/ja/search?q=Tokyo&', '/ja/topics/trade', '/ja/entities/shavkat-mirziyoyev']) {
+      const glue = path.endsWith('&') ? '' : '?';
+      for (const bad of ['0', 'abc', '1e0', '-1', '1234567']) {
+        const response = await get(`${path}${glue}page=${bad}`);
+        expect(response.status, `${path} ${bad}`).toBe(404);
+        const html = await response.text();
+        expect(html, `${path} ${bad}`).toContain('<html lang="ja">');
+        expect(html, `${path} ${bad}`).toContain(ja('errors.notFoundTitle'));
+      }
+      expect((await get(`${path}${glue}page=1`)).status, path).toBe(200);
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STYLE_HASH } from '../src/generated/style-hash.ts';
 import worker from '../src/index.ts';
-import { cspHashOf } from '../src/services/style-hash.ts';
+import { cspHashOf } from '../scripts/style-hash.ts';
 import { STYLES } from '../src/views/styles.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { ORIGIN } from './helpers/http.ts';

@@ -12,6 +12,7 @@ import { articleStatements, toArticle, type Article } from './article.ts';
 import type { Database } from './client.ts';
 import { isLive } from './queries.ts';
 import { documentEntities, documents, entities, translations, weeklySummaries } from './schema.ts';
+import { readPageBatch } from './session.ts';
 
 /** Related reports shown under an article. */
 export const RELATED_LIMIT = 4;
@@ -115,7 +116,7 @@ export async function getArticlePage(
   lang: ContentLanguage,
 ): Promise<ArticlePageData | null> {
   const [docs, texts, topics, entities, summaries, sources, provenance, storyRows, earlierRows, relatedRows] =
-    await db.batch([
+    await readPageBatch(db, [
       ...articleStatements(db, slug),
       storyStatement(db, slug, edition),
       earlierTopStatement(db, slug, edition),

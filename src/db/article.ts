@@ -17,6 +17,7 @@ import {
   weeklySummaries,
   sources,
 } from './schema.ts';
+import { readPageBatch } from './session.ts';
 
 export interface ArticleText {
   lang: string;
@@ -166,5 +167,5 @@ export function toArticle([
 }
 
 export async function getArticle(db: Database, slug: string): Promise<Article | null> {
-  return toArticle(await db.batch(articleStatements(db, slug)));
+  return toArticle(await readPageBatch(db, articleStatements(db, slug)));
 }

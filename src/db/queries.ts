@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ContentLanguage } from '../services/languages.ts';
 import type { Database } from './client.ts';
-import { CONTENT_VERSION_SQL } from './session.ts';
+import { CONTENT_VERSION_SQL, readPageBatch } from './session.ts';
 import {
   documentEntities,
   documents,
@@ -169,7 +169,7 @@ export async function listStories(
   pageSize: number,
   filter: StoryFilter = {},
 ): Promise<StoryPage> {
-  const [rows, totals] = await db.batch([
+  const [rows, totals] = await readPageBatch(db, [
     selectStoryPage(db, lang, page, pageSize, filter),
     selectStoryTotals(db, filter),
   ]);
@@ -187,7 +187,7 @@ export async function getHomePage(
   page: number,
   pageSize: number,
 ): Promise<StoryPage & { top: { week: string; story: string | null } | null }> {
-  const [rows, totals, tops] = await db.batch([
+  const [rows, totals, tops] = await readPageBatch(db, [
     selectStoryPage(db, lang, page, pageSize, {}),
     selectStoryTotals(db, {}),
     db
@@ -212,7 +212,7 @@ export async function getEntityStories(
   pageSize: number,
 ): Promise<{ entity: typeof entities.$inferSelect; stories: StoryPage } | undefined> {
   const filter = { entitySlug: slug };
-  const [found, rows, totals] = await db.batch([
+  const [found, rows, totals] = await readPageBatch(db, [
     db.select().from(entities).where(eq(entities.slug, slug)),
     selectStoryPage(db, lang, page, pageSize, filter),
     selectStoryTotals(db, filter),
@@ -234,7 +234,7 @@ export async function countCorpus(db: Database): Promise<{ documents: number; tr
 /** Live documents per topic, from their counters; topics with none are left out. */
 export async function listTopicCounts(db: Database): Promise<{ topic: string; count: number }[]> {
   // A batch of one: a page's first read is a batch, so the cache's version read can join it.
-  const [rows] = await db.batch([
+  const [rows] = await readPageBatch(db, [
     db
       .select({ topic: storyCounts.key, count: storyCounts.n })
       .from(storyCounts)

@@ -12,6 +12,7 @@ import type { Block } from '../services/ingest.ts';
 import { cutSnippet } from '../services/search-snippet.ts';
 import type { SearchQuery } from '../services/search-query.ts';
 import type { Database } from './client.ts';
+import { readPageStatements } from './session.ts';
 
 export { SNIPPET_END, SNIPPET_START } from '../services/search-snippet.ts';
 
@@ -130,7 +131,7 @@ export async function searchDocuments(
              GROUP BY h.document_id)`;
   // A constant condition: SQLite tests it once, so with results these read no rows at all.
   const nothingFound = 'NOT EXISTS (SELECT 1 FROM best) AND ?1 IS NOT NULL';
-  const [rows, totals, entityRows, latestRows] = await d1.batch([
+  const [rows, totals, entityRows, latestRows] = await readPageStatements(d1, [
     d1
       .prepare(
         `${base}, shown AS (

@@ -8,6 +8,8 @@
  * The statistics (round trips, rows read and written) feed the `Server-Timing` header: the
  * benchmark and any operator can see what a page view costs in D1 without a dashboard.
  */
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { Database } from './client.ts';
 
 export const BOOKMARK_HEADER = 'x-d1-bookmark';
 
@@ -158,6 +160,28 @@ export function instrumentSession(
       return method.bind(target);
     },
   });
+}
+
+/**
+ * A page's one round trip: its statements as one D1 batch (one transaction). When the edge
+ * cache armed the version tap (routes/conditional.ts), the session above puts the content-version
+ * read in front of them, so the label of the cached page costs no round trip of its own and is
+ * exactly as new as the page's data. That is why a page with a single query still reads it as a
+ * batch (of one): a lone statement would get the version read in a round trip of its own.
+ */
+export function readPageBatch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(
+  db: Database,
+  statements: T,
+): Promise<BatchResponse<T>> {
+  return db.batch(statements);
+}
+
+/** `readPageBatch` for a page that reads with raw SQL (search's FTS queries). */
+export function readPageStatements<T = unknown>(
+  d1: D1Database | D1DatabaseSession,
+  statements: D1PreparedStatement[],
+): Promise<D1Result<T>[]> {
+  return d1.batch<T>(statements);
 }
 
 export function formatServerTiming(stats: D1Stats): string {

@@ -2,6 +2,7 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { documents, entities, storyCounts, weeklySummaries } from './schema.ts';
+import { readPageBatch } from './session.ts';
 
 export interface SitemapRows {
   articles: { slug: string; updatedAt: string }[];
@@ -16,7 +17,7 @@ export interface SitemapRows {
  * and entity); the sitemap is cached like a page, so crawlers pay it once per content change.
  */
 export async function listSitemapRows(db: Database): Promise<SitemapRows> {
-  const [articles, weeks, topics, named] = await db.batch([
+  const [articles, weeks, topics, named] = await readPageBatch(db, [
     db
       .select({ slug: documents.slug, updatedAt: documents.updatedAt })
       .from(documents)

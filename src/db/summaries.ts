@@ -17,6 +17,7 @@ import {
   weeklySummaries,
   type WeeklySummaryRow,
 } from './schema.ts';
+import { readPageBatch } from './session.ts';
 
 /** Per week with documents: the ordered content hashes of its documents (the rebuild fingerprint). */
 export async function listWeekFingerprints(db: Database): Promise<Map<string, string>> {
@@ -186,11 +187,11 @@ export async function writeWeekSummaries(
   return results.slice(0, rows.length).reduce((sum: number, result) => sum + changesOf(result), 0);
 }
 
-// The page reads below are batches of one: a page's first read is a batch, so the edge cache's
-// content-version read joins it instead of costing a round trip of its own (db/session.ts).
+// The page reads below are batches of one (readPageBatch): the edge cache's content-version read
+// joins a page's batch instead of costing a round trip of its own (db/session.ts).
 
 export async function getWeekSummary(db: Database, week: string, lang: string): Promise<WeeklySummaryRow | undefined> {
-  const [rows] = await db.batch([
+  const [rows] = await readPageBatch(db, [
     db
       .select()
       .from(weeklySummaries)
@@ -244,7 +245,7 @@ export async function listWeekArchive(
     topHeadline: sql<string | null>`json_extract(${weeklySummaries.content}, '$.stories[0].headline')`,
     storyCount: sql<number>`json_array_length(${weeklySummaries.content}, '$.stories')`,
   };
-  const [weeks, state] = await db.batch([
+  const [weeks, state] = await readPageBatch(db, [
     newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit),
     selectChangedAt(db),
   ]);
@@ -285,7 +286,7 @@ export async function listFeedWeeks(
     storyTotal: sql<number>`json_array_length(${content}, '$.stories')`,
     firstPublishedAt: weeklySummaries.firstPublishedAt,
   };
-  const [rows, state] = await db.batch([
+  const [rows, state] = await readPageBatch(db, [
     newestWeeksOf(db.select(fields).from(weeklySummaries).$dynamic(), lang, limit),
     selectChangedAt(db),
   ]);

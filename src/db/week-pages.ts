@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { weeklySummaries, type WeeklySummaryRow } from './schema.ts';
+import { readPageBatch } from './session.ts';
 
 export interface WeekNeighbour {
   week: string;
@@ -21,7 +22,7 @@ export interface WeekPageData {
 const NEIGHBOUR = { week: weeklySummaries.week, title: weeklySummaries.title };
 
 export async function getWeekPage(db: Database, week: string, lang: string): Promise<WeekPageData | undefined> {
-  const [rows, earlier, later] = await db.batch([
+  const [rows, earlier, later] = await readPageBatch(db, [
     db
       .select()
       .from(weeklySummaries)

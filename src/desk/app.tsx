@@ -9,11 +9,13 @@
  * hono's csrf origin check for every form POST, then the guard (identity + form token).
  */
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { createDb } from '../db/client.ts';
 import { getTranslator } from '../i18n/index.ts';
-import { chooseLanguage, readCookie } from '../services/negotiate.ts';
+import { chooseLanguage } from '../services/negotiate.ts';
 import { DomainError, ERROR_STATUS } from '../services/domain-error.ts';
 import { guardDesk } from './auth/guard.ts';
 import type { DeskEnv } from './desk-env.ts';
@@ -29,9 +31,8 @@ export const DESK_LANG_COOKIE = 'desk_lang';
 
 export const desk = new Hono<DeskEnv>();
 
-desk.use('*', async (c, next) => {
-  const cookie = c.req.header('Cookie');
-  const lang = chooseLanguage(`lang=${readCookie(cookie, DESK_LANG_COOKIE) ?? ''}`, c.req.header('Accept-Language'));
+const prepareDesk = createMiddleware<DeskEnv>(async (c, next) => {
+  const lang = chooseLanguage(getCookie(c, DESK_LANG_COOKIE), c.req.header('Accept-Language'));
   c.set('lang', lang);
   c.set('t', getTranslator(lang));
   // Editors must see their own writes at once: every desk request reads the primary.
@@ -39,6 +40,8 @@ desk.use('*', async (c, next) => {
   await next();
   c.res.headers.set('Cache-Control', 'no-store');
 });
+
+desk.use('*', prepareDesk);
 
 desk.use('*', csrf());
 desk.use('*', guardDesk);

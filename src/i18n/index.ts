@@ -13,7 +13,7 @@ import { EDITIONS, type Edition } from '../services/languages.ts';
 /**
  * Uzbek Cyrillic strings come from the Uzbek Latin locale through the transliterator, with a
  * small override file for the strings it must not touch (brand, format names), generated at
- * build time by `npm run locales` (src/services/locale-resources.ts).
+ * build time by `npm run locales` (scripts/locale-resources.ts).
  */
 export const resources = {
   en: { translation: en },

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CONTENT_LANGUAGES } from '../services/languages.ts';
+import { SLUG_PATTERN } from '../services/ingest.ts';
 import {
   checkContentLanguage,
   checkDocumentId,
@@ -32,11 +33,7 @@ export const submissionShape = z
     publishedNote: z.string().trim().max(300).nullish(),
     language: z.enum(CONTENT_LANGUAGES),
     photoCredit: z.string().trim().max(300).nullish(),
-    slug: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by hyphens')
-      .max(120)
-      .optional(),
+    slug: z.string().regex(SLUG_PATTERN, 'lowercase ASCII words joined by hyphens').max(120).optional(),
     // Left out on a re-submission of a known URL, they keep what the desk has set.
     topics: z.array(z.string()).max(12).optional(),
     entities: z.array(z.string()).max(50).optional(),

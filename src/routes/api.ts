@@ -5,6 +5,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-env.ts';
+import { SLUG_PATTERN } from '../services/ingest.ts';
 import { DomainError } from '../services/domain-error.ts';
 import { admin } from './admin.ts';
 import { getArticle } from '../db/article.ts';
@@ -13,14 +14,8 @@ import { BOOKMARK_HEADER } from '../db/session.ts';
 import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
-import { selectEntityDescription } from '../services/entity-text.ts';
-import {
-  getContentLanguage,
-  getScript,
-  tagForText,
-  type ContentLanguage,
-  type Edition,
-} from '../services/languages.ts';
+import { selectEntityDescription, selectEntityName } from '../services/entity-text.ts';
+import { chooseText, getContentLanguage, getScript, tagForText, type Edition } from '../services/languages.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
 import {
   type ApiLanguage,
@@ -154,7 +149,7 @@ const articleRoute = createRoute({
       lang: LangParam,
       slug: z
         .string()
-        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+        .regex(SLUG_PATTERN)
         .max(120)
         .openapi({ param: { name: 'slug', in: 'path' } }),
     }),
@@ -167,10 +162,6 @@ const articleRoute = createRoute({
   },
 });
 
-function entityName(entity: { nameEn: string; nameUz: string; nameJa: string }, lang: ContentLanguage): string {
-  return lang === 'uz' ? entity.nameUz : lang === 'ja' ? entity.nameJa : entity.nameEn;
-}
-
 function nullableScript(lang: Edition, text: string | null): string | null {
   return text === null ? null : getScript(lang)(text);
 }
@@ -180,17 +171,15 @@ api.openapi(articleRoute, async (c) => {
   const article = await getArticle(c.get('db'), slug);
   if (!article) throw new DomainError('not_found', `no article "${slug}"`);
   const contentLang = getContentLanguage(lang);
-  const own = article.texts.find((candidate) => candidate.lang === contentLang);
-  const script = own ? getScript(lang) : (value: string) => value;
-  const text =
-    own ?? article.texts.find((candidate) => candidate.lang === article.originalLanguage) ?? article.texts[0];
+  const { text, isFallback } = chooseText(article.texts, contentLang, article.originalLanguage);
+  const script = isFallback ? (value: string) => value : getScript(lang);
   const origin = new URL(c.req.url).origin;
   return c.json(
     {
       slug: article.slug,
       url: `${origin}/${lang}/articles/${article.slug}`,
       headline: script(text?.headline ?? ''),
-      language: tagOf(own ? contentLang : (text?.lang ?? article.originalLanguage), lang),
+      language: tagOf(isFallback ? (text?.lang ?? article.originalLanguage) : contentLang, lang),
       publishedOn: article.publishedOn,
       isoWeek: article.isoWeek,
       source: { name: article.sourceName, url: article.sourceUrl },
@@ -199,7 +188,7 @@ api.openapi(articleRoute, async (c) => {
       entities: article.entities.map((entity) => ({
         slug: entity.slug,
         kind: entity.kind,
-        name: getScript(lang)(entityName(entity, contentLang)),
+        name: getScript(lang)(selectEntityName(entity, contentLang)),
         description: nullableScript(lang, selectEntityDescription(entity, contentLang)),
       })),
       translations: article.texts.map((candidate) => candidate.lang).sort(),

@@ -1,12 +1,14 @@
 /** Search, topics and entities of one edition (HTTP only). */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { SLUG_PATTERN } from '../services/ingest.ts';
+import { parsePage } from '../services/paging.ts';
 import { getEntityStories, listStories, listTopicCounts } from '../db/queries.ts';
 import { searchDocuments, type EntityName } from '../db/search.ts';
 import { getTranslator } from '../i18n/index.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
 import { EDITIONS, getContentLanguage, getScript, type Edition } from '../services/languages.ts';
-import { selectEntityDescription } from '../services/entity-text.ts';
+import { selectEntityDescription, selectEntityName } from '../services/entity-text.ts';
 import { findCloseNames } from '../services/suggest.ts';
 import { parseSearchQuery } from '../services/search-query.ts';
 import { StoryListPage, SearchPage, TopicsPage, type SearchSuggestions } from '../views/listing.tsx';
@@ -15,15 +17,6 @@ import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
 
 export const RESULTS_PER_PAGE = 10;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** `?page=` as a positive integer, or null when it is anything else. */
-export function parsePage(value: string | undefined): number | null {
-  if (value === undefined) return 1;
-  if (!/^\d{1,6}$/.test(value)) return null;
-  const page = Number(value);
-  return page >= 1 ? page : null;
-}
 
 /**
  * Topics with reports, the most reported first; ties keep the vocabulary's order, so the list
@@ -59,15 +52,18 @@ function suggestNames(query: string, entities: readonly EntityName[], lang: Edit
     const [kind, id = ''] = key.split(':');
     if (kind === 'topic') return { label: t(`topics.${id}`), href: editionPath(lang, `/topics/${id}`) };
     const entity = bySlug.get(id)!;
-    const name = contentLang === 'uz' ? entity.nameUz : contentLang === 'ja' ? entity.nameJa : entity.nameEn;
-    return { label: getScript(lang)(name), href: editionPath(lang, `/entities/${id}`) };
+    return {
+      label: getScript(lang)(selectEntityName(entity, contentLang)),
+      href: editionPath(lang, `/entities/${id}`),
+    };
   });
 }
 
 export function registerExploreRoutes(router: Hono<AppEnv>): void {
   router.get('/:lang/search', async (c) => {
     const lang = c.get('lang');
-    const pageNumber = parsePage(c.req.query('page')) ?? 1;
+    const pageNumber = parsePage(c.req.query('page'));
+    if (pageNumber === null) throw pageNotFound();
     const query = parseSearchQuery(c.req.query('q'));
     const { total, hits, entities, latest } = await searchDocuments(
       c.get('db'),
@@ -138,16 +134,14 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
     const pageNumber = parsePage(c.req.query('page'));
     const contentLang = getContentLanguage(lang);
     const found =
-      SLUG.test(slug) && pageNumber !== null
+      SLUG_PATTERN.test(slug) && pageNumber !== null
         ? await getEntityStories(c.get('db'), slug, contentLang, pageNumber, RESULTS_PER_PAGE)
         : undefined;
     if (!found || pageNumber === null) throw pageNotFound();
     const { entity, stories } = found;
     const { total, items } = stories;
     const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
-    const name = getScript(lang)(
-      contentLang === 'uz' ? entity.nameUz : contentLang === 'ja' ? entity.nameJa : entity.nameEn,
-    );
+    const name = getScript(lang)(selectEntityName(entity, contentLang));
     const description = selectEntityDescription(entity, contentLang);
     return c.html(
       <StoryListPage

@@ -6,6 +6,8 @@ import type { Story } from '../services/weekly-summary.ts';
 import { getTranslator } from '../i18n/index.ts';
 import { getContentLanguage, isEdition } from '../services/languages.ts';
 import type { AppEnv } from '../app-env.ts';
+import { SLUG_PATTERN } from '../services/ingest.ts';
+import { parsePage } from '../services/paging.ts';
 import { ArticlePage } from '../views/article.tsx';
 import { HomePage } from '../views/home.tsx';
 import { chooseLeadImage } from '../services/lead-image.ts';
@@ -18,7 +20,6 @@ import { registerExploreRoutes } from './explore.tsx';
 import { registerReaderPages } from './reader-pages.tsx';
 
 export const PAGE_SIZE = 10;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const pages = new Hono<AppEnv>();
 
@@ -33,11 +34,8 @@ pages.use('/:lang/*', conditionalGet);
 
 pages.get('/:lang/', async (c) => {
   const lang = c.get('lang');
-  const pageParam = c.req.query('page');
-  const pageNumber = pageParam === undefined ? 1 : Number(pageParam);
-  if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || (pageParam !== undefined && !/^\d+$/.test(pageParam))) {
-    throw pageNotFound();
-  }
+  const pageNumber = parsePage(c.req.query('page'));
+  if (pageNumber === null) throw pageNotFound();
   const { total, lastModified, items, top } = await getHomePage(
     c.get('db'),
     lang,
@@ -64,7 +62,7 @@ pages.get('/:lang/', async (c) => {
 pages.get('/:lang/articles/:slug', async (c) => {
   const lang = c.get('lang');
   const slug = c.req.param('slug');
-  const data = SLUG.test(slug) ? await getArticlePage(c.get('db'), slug, lang, getContentLanguage(lang)) : null;
+  const data = SLUG_PATTERN.test(slug) ? await getArticlePage(c.get('db'), slug, lang, getContentLanguage(lang)) : null;
   if (!data) throw pageNotFound('articleNotFound');
   c.header('Last-Modified', toHttpDate(data.article.updatedAt));
   const { provenance } = data.article;

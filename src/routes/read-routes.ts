@@ -63,7 +63,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
 /** Canonical forms: a value the handler reads the same way gets the same key. */
 function canonicalise(name: string, value: string): string | undefined {
   if (name === 'page') {
-    // As parsePage reads it: 1–999999, "1" being the same page as no parameter at all.
+    // As parsePage (services/paging.ts) reads it: 1–999999, "1" being the same page as no parameter at all.
     if (!/^\d{1,6}$/.test(value)) return 'invalid';
     const page = Number(value);
     return page === 1 ? undefined : String(page);

@@ -1,6 +1,6 @@
 /** Edition-independent routes: language negotiation, the switch cookie and the health check. */
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { countCorpus } from '../db/queries.ts';
 import { listRecentRuns } from '../db/runs.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -14,7 +14,7 @@ export const root = new Hono<AppEnv>();
 const ONE_YEAR = 365 * 24 * 60 * 60;
 
 root.get('/', (c) => {
-  const lang = chooseLanguage(c.req.header('Cookie'), c.req.header('Accept-Language'));
+  const lang = chooseLanguage(getCookie(c, 'lang'), c.req.header('Accept-Language'));
   c.header('Vary', 'Accept-Language, Cookie');
   c.header('Cache-Control', 'private, no-cache');
   return c.redirect(`/${lang}/`, 302);

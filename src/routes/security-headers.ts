@@ -48,14 +48,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Registered first, so it wraps everything else (including notFound and onError, whose
- * responses reach it as c.res). It sets the headers after the handler has run, on a copy:
- * responses from the cache have immutable headers. A policy already on the response is kept
+ * responses reach it as c.res). It sets the headers after the handler has run, on the copy the
+ * app's innermost middleware made (app.tsx). A policy already on the response is kept
  * when this module could have built it (the article page widens img-src for its lead image):
  * it must survive the edge cache, which stores the handler's headers. Any other is replaced.
  */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  c.res = new Response(c.res.body, c.res);
   const ownPolicy = c.res.headers.get('Content-Security-Policy');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   if (ownPolicy && isOwnPolicy(ownPolicy)) c.res.headers.set('Content-Security-Policy', ownPolicy);

@@ -1,6 +1,17 @@
 /** An entity's text in one content language, from the columns its row stores per language. */
 import type { ContentLanguage } from './languages.ts';
 
+export interface EntityNameColumns {
+  nameEn: string;
+  nameUz: string;
+  nameJa: string;
+}
+
+/** The name in `lang` (uz in Latin: the caller puts it through the edition's script). */
+export function selectEntityName(entity: EntityNameColumns, lang: ContentLanguage): string {
+  return lang === 'uz' ? entity.nameUz : lang === 'ja' ? entity.nameJa : entity.nameEn;
+}
+
 export interface EntityDescriptionColumns {
   descriptionEn: string | null;
   descriptionUz: string | null;

@@ -19,7 +19,6 @@ export interface Formatters {
    * 15–21 December 2025 / 15–21-dekabr / 15–21 декабрь / 12月15日〜21日.
    */
   weekDates: { format(start: Date, end: Date): string };
-  number: { format(value: number): string };
   /** "energy and education" / "energetika va taʼlim" / "エネルギーと教育" */
   list: { format(items: readonly string[]): string };
 }
@@ -130,10 +129,10 @@ function buildDateFormatters(style: DateStyle): Pick<Formatters, 'date' | 'weekD
   };
 }
 
-/** CLDR 46 number and list data for the locales workerd's ICU lacks. */
-const CLDR_FALLBACK: Record<string, { group: string; decimal: string; and: string }> = {
-  'uz-Latn': { group: '\u00a0', decimal: ',', and: 'va' },
-  'uz-Cyrl': { group: '\u00a0', decimal: ',', and: 'ва' },
+/** CLDR 46 list data for the locales workerd's ICU lacks. */
+const CLDR_FALLBACK: Record<string, { and: string }> = {
+  'uz-Latn': { and: 'va' },
+  'uz-Cyrl': { and: 'ва' },
 };
 
 function buildFormatters(tag: string): Formatters {
@@ -145,18 +144,8 @@ function buildFormatters(tag: string): Formatters {
     fallback !== undefined &&
     new Intl.ListFormat(tag, { type: 'conjunction' }).format(['a', 'b']) === `a ${fallback.and} b`;
   if (fallback && !runtimeKnowsLists) {
-    const digits = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 2 });
     return {
       ...dates,
-      number: {
-        format: (value) =>
-          digits
-            .formatToParts(value)
-            .map((part) =>
-              part.type === 'group' ? fallback.group : part.type === 'decimal' ? fallback.decimal : part.value,
-            )
-            .join(''),
-      },
       list: {
         format: (items) =>
           items.length <= 1
@@ -169,7 +158,6 @@ function buildFormatters(tag: string): Formatters {
   const intlTag = tag === 'en' ? 'en-GB' : tag;
   return {
     ...dates,
-    number: new Intl.NumberFormat(intlTag),
     list: new Intl.ListFormat(intlTag, { style: 'long', type: 'conjunction' }),
   };
 }
@@ -197,8 +185,4 @@ export function formatDate(tag: string, date: string): string {
 /** The days of a week, in the edition's style (see `Formatters.weekDates`). */
 export function formatWeekDates(tag: string, start: string, end: string): string {
   return getFormatters(tag).weekDates.format(parseCalendarDate(start), parseCalendarDate(end));
-}
-
-export function formatNumber(tag: string, value: number): string {
-  return getFormatters(tag).number.format(value);
 }

@@ -181,6 +181,12 @@ export function cleanCapture(raw: string, entry: ManifestEntry, editorialHeadlin
   };
 }
 
+/**
+ * What a slug is, for every reader of one (pages, API, admin): lowercase ASCII words joined by
+ * single hyphens. `createSlug` only makes such slugs.
+ */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** ASCII, stable, URL-safe slug from a headline (used once, then stored). */
 export function createSlug(headline: string, maxLength = 80): string {
   const ascii = headline

@@ -54,3 +54,18 @@ export function tagForText(textLanguage: string, edition: Edition): string {
   if (textLanguage === getContentLanguage(edition)) return LANGUAGE_TAGS[edition];
   return isEdition(textLanguage) ? LANGUAGE_TAGS[textLanguage] : textLanguage;
 }
+
+/**
+ * The one fallback rule for a document's text: the reader's own language, else the original,
+ * else any. `isFallback` says the text shown is not in the reader's language (so it is not put
+ * through the edition's script, and is tagged with its own language).
+ */
+export function chooseText<T extends { lang: string }>(
+  texts: readonly T[],
+  contentLang: ContentLanguage,
+  originalLanguage: string,
+): { text: T | undefined; isFallback: boolean } {
+  const own = texts.find((text) => text.lang === contentLang);
+  if (own) return { text: own, isFallback: false };
+  return { text: texts.find((text) => text.lang === originalLanguage) ?? texts[0], isFallback: true };
+}

@@ -44,35 +44,19 @@ export function matchEdition(tag: string): Edition | null {
   return isContentLanguage(primary) ? primary : null;
 }
 
-export function readCookie(header: string | null | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const pair of header.slice(0, MAX_HEADER_LENGTH).split(';')) {
-    const index = pair.indexOf('=');
-    if (index === -1) continue;
-    if (pair.slice(0, index).trim() !== name) continue;
-    return pair
-      .slice(index + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1');
-  }
-  return null;
-}
-
+/**
+ * The edition to send a reader to: the remembered choice (the value of a cookie, as the route
+ * read it with hono/cookie) when it names an edition, else the best Accept-Language range, else
+ * the default. A range of "*" accepts anything, so the default serves it.
+ */
 export function chooseLanguage(
-  cookieHeader: string | null | undefined,
+  remembered: string | null | undefined,
   acceptLanguage: string | null | undefined,
 ): Edition {
-  const fromCookie = readCookie(cookieHeader, 'lang');
-  if (fromCookie && isEdition(fromCookie)) return fromCookie;
-  let wildcard = false;
+  if (remembered && isEdition(remembered)) return remembered;
   for (const range of parseAcceptLanguage(acceptLanguage)) {
-    if (range.tag === '*') {
-      wildcard = true;
-      continue;
-    }
     const edition = matchEdition(range.tag);
     if (edition) return edition;
   }
-  void wildcard; // "*" accepts anything, and the default edition is anything
   return DEFAULT_LANGUAGE;
 }

@@ -1,27 +1,22 @@
-import type { Article, ArticleText } from '../db/article.ts';
+import type { ArticleText } from '../db/article.ts';
 import type { ArticlePageData } from '../db/article-page.ts';
 import { estimateReadingMinutes } from '../services/reading-time.ts';
 import { formatDate } from '../services/format.ts';
 import { OutletName, WithOutlet } from './outlet-name.tsx';
+import { selectEntityName } from '../services/entity-text.ts';
 import {
+  chooseText,
   EDITIONS,
   getContentLanguage,
   getScript,
   LANGUAGE_NAMES,
   LANGUAGE_TAGS,
   tagForText,
-  type ContentLanguage,
 } from '../services/languages.ts';
 import { ArticleFollowUps, AlsoReportedBy } from './article-parts.tsx';
 import type { LeadImage } from '../services/lead-image.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
-
-function entityName(entity: Article['entities'][number], lang: ContentLanguage): string {
-  if (lang === 'uz') return entity.nameUz;
-  if (lang === 'ja') return entity.nameJa;
-  return entity.nameEn;
-}
 
 /** Which text this is: the original, or a translation, by the editors or by a machine. */
 function describeOrigin(
@@ -75,11 +70,8 @@ export function ArticlePage({
 }) {
   const { article } = data;
   const { t, lang, tag, contentLang } = page;
-  const own = article.texts.find((text) => text.lang === contentLang);
-  const text =
-    own ?? article.texts.find((candidate) => candidate.lang === article.originalLanguage) ?? article.texts[0];
+  const { text, isFallback } = chooseText(article.texts, contentLang, article.originalLanguage);
   if (!text) throw new Error(`article ${article.slug} has no text`);
-  const isFallback = !own;
   const textTag = tagForText(text.lang, lang);
   const script = isFallback ? (value: string) => value : page.script;
   const firstParagraph = script(text.blocks.find((block) => block.kind === 'p')?.text ?? text.headline);
@@ -170,7 +162,7 @@ export function ArticlePage({
             {article.entities.map((entity) => (
               <li>
                 <a href={editionPath(lang, `/entities/${entity.slug}`)} title={t(`entityKind.${entity.kind}`)}>
-                  {page.script(entityName(entity, contentLang))}
+                  {page.script(selectEntityName(entity, contentLang))}
                 </a>
               </li>
             ))}

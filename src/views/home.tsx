@@ -7,6 +7,7 @@ import type { Story } from '../services/weekly-summary.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
 import { leadSlugOf } from './week.tsx';
+import { Pager } from './pager.tsx';
 
 interface HomeProps {
   page: PageContext;
@@ -116,25 +117,12 @@ export function HomePage({ page, items, pageNumber, pageCount, topStory }: HomeP
           </section>
         );
       })}
-      {pageCount > 1 ? (
-        <nav class="pager" aria-label={t('pagination.label')}>
-          {pageNumber > 1 ? (
-            <a rel="prev" href={editionPath(lang, pageNumber === 2 ? '/' : `/?page=${pageNumber - 1}`)}>
-              {t('pagination.newer')}
-            </a>
-          ) : (
-            <span />
-          )}
-          <span>{t('pagination.position', { page: pageNumber, total: pageCount })}</span>
-          {pageNumber < pageCount ? (
-            <a rel="next" href={editionPath(lang, `/?page=${pageNumber + 1}`)}>
-              {t('pagination.older')}
-            </a>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+        path={(n) => editionPath(lang, n === 1 ? '/' : `/?page=${n}`)}
+      />
     </Layout>
   );
 }

@@ -8,41 +8,7 @@ import { getContentLanguage, isEdition, tagForText } from '../services/languages
 import { StoryTeaser } from './home.tsx';
 import { Layout, type PageFeed } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
-
-/** Pager links that keep the page's own query (search terms) and change only `page`. */
-export function Pager({
-  page,
-  pageNumber,
-  pageCount,
-  path,
-}: {
-  page: PageContext;
-  pageNumber: number;
-  pageCount: number;
-  path: (n: number) => string;
-}) {
-  const { t } = page;
-  if (pageCount <= 1) return null;
-  return (
-    <nav class="pager" aria-label={t('pagination.label')}>
-      {pageNumber > 1 ? (
-        <a rel="prev" href={path(pageNumber - 1)}>
-          {t('pagination.newer')}
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>{t('pagination.position', { page: pageNumber, total: pageCount })}</span>
-      {pageNumber < pageCount ? (
-        <a rel="next" href={path(pageNumber + 1)}>
-          {t('pagination.older')}
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}
+import { Pager } from './pager.tsx';
 
 /** A snippet with FTS5's match markers, or matched terms found here, as <mark>; everything else escaped by JSX. */
 export function Highlighted({ text, terms }: { text: string; terms: string[] }): Child {

@@ -8,6 +8,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { toHex } from '../../services/hash.ts';
 
 export const SESSION_COOKIE = 'desk_session';
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -20,8 +21,7 @@ export interface SessionEditor {
 }
 
 function randomNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /** Control characters out, whitespace folded, at most 80 characters: it is shown and stored. */

@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { isSecret } from '../../services/hash.ts';
 import { isEdition } from '../../services/languages.ts';
 import { readAccessConfig } from '../auth/access.ts';
 import { identifyClient, loginLimiter } from '../auth/rate-limit.ts';
@@ -14,16 +15,6 @@ import type { DeskEnv } from '../desk-env.ts';
 import { LoginView } from '../views/login-view.tsx';
 
 export const loginRoutes = new Hono<DeskEnv>();
-
-async function sha256(value: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
-}
-
-/** Compared as digests with timingSafeEqual: the time taken does not depend on the guess. */
-async function isAdminToken(expected: string, given: string): Promise<boolean> {
-  const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
-  return expected.length > 0 && crypto.subtle.timingSafeEqual(a, b);
-}
 
 function showLogin(c: Context<DeskEnv>, refused: boolean, name = '') {
   const page = { t: c.get('t'), lang: c.get('lang'), path: '/desk/login' };
@@ -43,7 +34,7 @@ loginRoutes.post('/desk/login', async (c) => {
   const name = cleanEditorName(typeof body['name'] === 'string' ? body['name'] : '');
   const client = identifyClient(c.req.raw.headers);
   // Checked even when the limiter refuses, so both paths cost the same.
-  const valid = await isAdminToken(c.env.ADMIN_TOKEN ?? '', token);
+  const valid = await isSecret(token, c.env.ADMIN_TOKEN ?? '');
   if (!loginLimiter.allows(client) || !valid || !name) {
     loginLimiter.recordFailure(client);
     return showLogin(c, true, name);

@@ -4,7 +4,7 @@
  * isolate's global scope should do no work beyond building the app and its i18next instance,
  * and transliterating every string cost tens of milliseconds of cold start.
  */
-import { transliterateUzLatnToCyrl } from './transliterate.ts';
+import { transliterateUzLatnToCyrl } from '../src/services/transliterate.ts';
 
 export type Resource = { [key: string]: string | Resource };
 
