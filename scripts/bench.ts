@@ -1,7 +1,7 @@
 /**
  * npm run bench: how fast the Worker is, and how that changes with the corpus's size.
  *
- *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest] [--seconds S] [--summary-weeks K]
+ *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest|prose] [--seconds S] [--summary-weeks K]
  *
  * build: how long the cron's summary build takes, and how it grows.
  * 1. One week of N synthetic reports (N = 250 … 4,000), every edition (en, uz, uz-Cyrl, ja):
@@ -20,6 +20,9 @@
  * scale: the English pages at 1,000 / 10,000 / 100,000 synthetic reports (--quick: 1,000 and
  * 10,000): a fixed page must not get slower as the corpus grows; p99 over 100 ms is flagged.
  *
+ * prose: the share of summary sentences that open with a reference they cannot resolve, with and
+ * without the prose rules, over a synthetic half year (scripts/bench-prose.ts).
+ *
  * Every part runs by default. --quick shortens each: fewer build sizes, N up to 10,000, and per
  * route 1 s one-request-at-a-time + 2 s under load instead of 2 s + 5 s (--seconds sets the
  * latter). The loaded databases are cached under .wrangler/bench-state-<N> and rebuilt when the
@@ -33,6 +36,7 @@ import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-su
 import { runFaultBench } from './bench-faults.ts';
 import { runHttpBench, wrkAvailable } from './bench-http.ts';
 import { runIngestBench } from './bench-ingest.ts';
+import { runProseBench } from './bench-prose.ts';
 import { createEntityPool, generateDocuments, generateWeek, groupByWeek, materialize } from './synthetic.ts';
 
 const REPEATS = 5;
@@ -145,7 +149,7 @@ function runBuildBench(quick: boolean): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['build', 'http', 'scale', 'faults', 'ingest'] as const;
+const PARTS = ['build', 'http', 'scale', 'faults', 'ingest', 'prose'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -195,6 +199,7 @@ if (parts.has('faults') && haveWrk) {
   const holds = await runFaultBench({ seconds: quick ? 20 : 60 });
   if (!holds) process.exitCode = 1;
 }
+if (parts.has('prose')) runProseBench({ reports: quick ? 2_000 : 10_000 });
 if (parts.has('ingest')) {
   // 200 sources × 50 items, as the issue asks; --quick polls 20 of them.
   await runIngestBench({ sources: quick ? 20 : 200, items: 50 });

@@ -639,6 +639,35 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/**
+ * Sentences that lean on the one before them, written as reports write them: an attribution
+ * right after the lead, and now and then a follow-up that opens with a pronoun. An extractive
+ * summary must not tear them from what they refer to (`npm run bench -- --only prose`).
+ */
+const ATTRIBUTIONS: Readonly<Record<string, readonly string[]>> = {
+  en: [
+    'This was reported by the presidential press service.',
+    'This was announced by the ministry’s press service.',
+    'This was reported by the national news agency.',
+  ],
+  uz: [
+    'Bu haqda Prezident matbuot xizmati xabar berdi.',
+    'Bu haqda vazirlik matbuot xizmati maʼlum qildi.',
+    'Bu haqda milliy axborot agentligi xabar berdi.',
+  ],
+  ja: ['これは大統領報道局が伝えた。', 'これは同省の報道官が明らかにした。', 'これは国営通信社が報じた。'],
+};
+const ATTRIBUTION_SHARE = 0.3;
+const FOLLOW_UP_SHARE = 0.05;
+
+function followUpSentence(random: Random, lang: string, pool: string[]): string {
+  const base = pick(random, pool);
+  if (lang === 'ja') return random() < 0.5 ? `同氏は、${base.slice(0, -1)}と述べた。` : `これにより、${base}`;
+  if (lang === 'uz')
+    return random() < 0.5 ? `U shuningdek, ${lowerFirst(base)}` : `Ushbu kelishuvga koʻra, ${lowerFirst(base)}`;
+  return random() < 0.5 ? `He added that ${lowerFirst(base)}` : `They also agreed that ${lowerFirst(base)}`;
+}
+
 /** A background sentence, now and then naming one of the report's entities (and its amount). */
 function bodySentence(
   random: Random,
@@ -801,8 +830,11 @@ function makeText(
     let paragraph = '';
     for (let s = 0; s < shape[p]!; s += 1) {
       // The lead is the report's own and carries the story's facts.
-      const next =
-        p === 0 && s === 0 ? sentence(random, facts) : bodySentence(random, lang, pool, mentionable, facts.amount);
+      let next: string;
+      if (p === 0 && s === 0) next = sentence(random, facts);
+      else if (p === 0 && s === 1 && random() < ATTRIBUTION_SHARE) next = pick(random, ATTRIBUTIONS[lang] ?? []);
+      else if (random() < FOLLOW_UP_SHARE) next = followUpSentence(random, lang, pool);
+      else next = bodySentence(random, lang, pool, mentionable, facts.amount);
       paragraph = s === 0 ? next : paragraph + separator + next;
     }
     paragraphs.push(paragraph);

@@ -109,4 +109,15 @@ describe('a sentence that points back stands only after its own predecessor', ()
     expect(sentences).toContain(talks);
     expect(sentences.filter((sentence) => sentence.startsWith('This was reported'))).toEqual([]);
   });
+
+  it('keeps it, torn from its sentence, only when the prose rules are off (the bench baseline)', () => {
+    const en = SUMMARY_LOCALES.find((locale) => locale.lang === 'en');
+    if (en === undefined) throw new Error('no en locale');
+    // `npm run bench -- --only prose` compares against this: the same choice without the rules.
+    const { stories } = buildWeeklySummary('2025-W51', docs, en, { proseRules: false });
+    const sentences = stories.flatMap((story) => story.sentences);
+    const attribution = sentences.findIndex((sentence) => sentence.startsWith('This was reported'));
+    expect(attribution).toBeGreaterThan(0);
+    expect(sentences[attribution - 1]).not.toBe(talks);
+  });
 });

@@ -159,6 +159,7 @@ function pickSentences(
   docs: WeekDocument[],
   lang: string,
   lead: WeekDocument,
+  proseRules: boolean,
 ): { sentences: string[]; lang: string; machine: boolean } {
   const leadText = textFor(lead, lang);
   const textLang = leadText.lang;
@@ -213,7 +214,7 @@ function pickSentences(
     // predecessor; the predecessor scores higher (earlier), so it is met first when it wins.
     const follows = (other: Candidate) =>
       other.docOrder === candidate.docOrder && other.position === candidate.position - 1;
-    if (candidate.leansBack && !chosen.some(follows)) continue;
+    if (proseRules && candidate.leansBack && !chosen.some(follows)) continue;
     const grams = trigrams(candidate.sentence);
     if (chosen.some((other) => overlap(other.grams, grams) > 0.6)) continue;
     chosen.push({ ...candidate, grams });
@@ -221,7 +222,10 @@ function pickSentences(
   // Events in the order they were reported (publication date), lead report first on a tie,
   // each report's sentences in its own order, so an attribution stays after what it attributes.
   chosen.sort(
-    (a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.docOrder - b.docOrder || a.position - b.position,
+    (a, b) =>
+      (proseRules ? a.publishedOn.localeCompare(b.publishedOn) : 0) ||
+      a.docOrder - b.docOrder ||
+      a.position - b.position,
   );
   return {
     sentences: chosen.map((candidate) => candidate.sentence),
@@ -262,10 +266,20 @@ function chooseLead(docs: WeekDocument[]): WeekDocument {
   )[0]!;
 }
 
+export interface SummaryOptions {
+  /**
+   * The prose rules (a sentence that leans back only after its own predecessor; events in the
+   * order reported). On in everything the site builds; off only for `npm run bench -- --only
+   * prose`, which measures what they are worth.
+   */
+  proseRules?: boolean;
+}
+
 export function buildWeeklySummary(
   week: string,
   documents: readonly WeekDocument[],
   locale: SummaryLocale,
+  options: SummaryOptions = {},
 ): WeeklySummaryContent {
   const { t, tag, contentLang } = locale;
   const script = locale.script ?? ((text: string) => text);
@@ -308,7 +322,7 @@ export function buildWeeklySummary(
   const stories: Story[] = ranked.map(({ members, latest }) => {
     const lead = chooseLead(members);
     const headline = textFor(lead, contentLang);
-    const picked = pickSentences(members, contentLang, lead);
+    const picked = pickSentences(members, contentLang, lead, options.proseRules ?? true);
     const topics = TOPIC_IDS.filter((topic) => members.some((doc) => doc.topics.includes(topic)));
     return {
       slug: lead.slug,
