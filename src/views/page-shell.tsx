@@ -12,14 +12,14 @@ import type { Edition } from '../services/languages.ts';
 import { EditionLinks } from './edition-links.tsx';
 import { STYLES } from './styles.ts';
 
-export interface SectionLink {
+interface SectionLink {
   href: string;
   label: string;
   /** "page" on the section's own page, "true" on a page inside it. */
   current?: 'page' | 'true' | undefined;
 }
 
-export interface ShellBar {
+interface ShellBar {
   /** The navigation landmark's name. */
   label: string;
   sections: readonly SectionLink[];
