@@ -11,8 +11,8 @@ export const TAGS: Record<Edition, string> = { en: 'en', uz: 'uz-Latn', 'uz-Cyrl
 // Slugs from the committed corpus (content/), the same ones tests/ use.
 export const ARTICLE = 'mirziyoyev-and-takaichi-hold-talks-in-tokyo';
 export const WEEK = '2025-W51';
-export const TOPIC = 'energy';
-export const ENTITY = 'samarkand';
+const TOPIC = 'energy';
+const ENTITY = 'samarkand';
 /** A word every edition's search finds (the Samarkand stories), in that edition's script. */
 export const SEARCH_TERMS: Record<Edition, string> = {
   en: 'Samarkand',

@@ -19,7 +19,7 @@ import { root } from './routes/root.ts';
 import { guardReadRoutes } from './routes/read-route-guard.tsx';
 import { securityHeaders } from './routes/security-headers.ts';
 
-export function createApp() {
+function createApp() {
   const app = new Hono<AppEnv>();
 
   // First, so that every response gets the headers, whatever produced it.

@@ -15,9 +15,9 @@ import { documentEntities, documents, entities, translations, weeklySummaries } 
 import { readPageBatch } from './session.ts';
 
 /** Related reports shown under an article. */
-export const RELATED_LIMIT = 4;
+const RELATED_LIMIT = 4;
 
-export interface RelatedReport {
+interface RelatedReport {
   slug: string;
   headline: string;
   publishedOn: string;
@@ -28,7 +28,7 @@ export interface RelatedReport {
   shared: number;
 }
 
-export interface NextStory {
+interface NextStory {
   story: Story;
   /** The week the story is in (the next story may be the top one of the previous week). */
   week: string;

@@ -8,16 +8,16 @@ import type { ProvenanceInput } from './sources.ts';
 import type { TranslationFlag } from './translation-flags.ts';
 
 /** Rows shown per kind; the counts are exact. */
-export const QUEUE_ROWS = 50;
+const QUEUE_ROWS = 50;
 
-export interface MachineDraftRow {
+interface MachineDraftRow {
   documentId: number;
   lang: string;
   headline: string;
   publishedOn: string;
 }
 
-export interface FailedRunRow {
+interface FailedRunRow {
   kind: 'cron' | 'queue';
   key: string;
   at: string;
@@ -26,7 +26,7 @@ export interface FailedRunRow {
 }
 
 /** A machine translation its guards rejected: the edition still has no text. */
-export interface RejectedTranslationRow {
+interface RejectedTranslationRow {
   documentId: number;
   lang: string;
   headline: string;
@@ -35,7 +35,7 @@ export interface RejectedTranslationRow {
 }
 
 /** A feed item whose page gave no text (nothing was stored). */
-export interface NoTextRow {
+interface NoTextRow {
   sourceId: number;
   sourceName: string;
   url: string;
@@ -43,7 +43,7 @@ export interface NoTextRow {
 }
 
 /** A new document much like another one, but not enough to be linked to it unseen. */
-export interface PossibleDuplicateRow {
+interface PossibleDuplicateRow {
   documentId: number;
   headline: string;
   similarTo: number;
@@ -52,7 +52,7 @@ export interface PossibleDuplicateRow {
   at: string;
 }
 
-export interface FailingSourceRow {
+interface FailingSourceRow {
   sourceId: number;
   name: string;
   error: string;
@@ -61,7 +61,7 @@ export interface FailingSourceRow {
   at: string | null;
 }
 
-export interface QueueKind<Row> {
+interface QueueKind<Row> {
   count: number;
   rows: Row[];
 }
@@ -175,7 +175,7 @@ export async function readDeskQueue(db: Database): Promise<DeskQueue> {
 }
 
 /** Where an ingested document came from (document_provenance), with its source's name. */
-export type Provenance = Omit<ProvenanceInput, 'documentId' | 'originalCyrillic'> & { sourceName: string };
+type Provenance = Omit<ProvenanceInput, 'documentId' | 'originalCyrillic'> & { sourceName: string };
 
 export interface DeskDocument {
   state: DocumentState;

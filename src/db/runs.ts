@@ -181,7 +181,7 @@ export async function recordTaskDeadLettered(db: Database, task: RebuildTaskKey,
 }
 
 /** Progress of a run that used the queue (null for a run built inline). */
-export interface RunTaskCounts {
+interface RunTaskCounts {
   total: number;
   queued: number;
   done: number;

@@ -17,7 +17,7 @@ import { readPageStatements } from './session.ts';
 export { SNIPPET_END, SNIPPET_START } from '../services/search-snippet.ts';
 
 /** Stories the no-result page offers instead. */
-export const LATEST_ON_NO_MATCH = 5;
+const LATEST_ON_NO_MATCH = 5;
 
 export interface SearchHit {
   slug: string;
@@ -71,7 +71,7 @@ interface Row {
  * terms shorter than a trigram may scan: no index serves instr(), so without a bound its cost
  * would grow with the corpus. Such a query finds matches among the newest texts only.
  */
-export const SHORT_TERM_SCAN_ROWS = 1_000;
+const SHORT_TERM_SCAN_ROWS = 1_000;
 
 /**
  * Matching (document, language) rows: FTS5 for trigram-sized terms, instr() for shorter ones

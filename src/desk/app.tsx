@@ -27,7 +27,7 @@ import { sourceRoutes } from './routes/sources.tsx';
 import { weekRoutes } from './routes/weeks.tsx';
 import { renderRefusal } from './views/refusal.tsx';
 
-export const DESK_LANG_COOKIE = 'desk_lang';
+const DESK_LANG_COOKIE = 'desk_lang';
 
 export const desk = new Hono<DeskEnv>();
 

@@ -21,7 +21,7 @@ const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const sourceUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
-export const submissionShape = z
+const submissionShape = z
   .object({
     raw: z.string().min(1).max(RAW_IMPORT_LIMIT).optional().openapi({ description: 'A captured page, cleaned here' }),
     headline: text(300).optional(),
@@ -140,7 +140,7 @@ export const bodyFailures = {
   422: json(AdminErrorSchema, 'Invalid fields, one message each'),
 };
 
-export const idParam = z.object({
+const idParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Decimal digits only', example: '1' }),
 });
 export const security = [{ [BEARER]: [] }];

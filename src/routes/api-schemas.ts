@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { EDITIONS } from '../services/languages.ts';
 
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'not_found' }),
@@ -95,10 +95,6 @@ export const SearchResultSchema = z
     ),
   })
   .openapi('SearchResults');
-
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
-}
 
 export const jsonError = (description: string) => ({
   content: { 'application/json': { schema: ErrorSchema } },

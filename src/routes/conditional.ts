@@ -27,7 +27,7 @@ import { readContentVersion } from '../db/queries.ts';
 import { toHex } from '../services/hash.ts';
 import { buildCacheKey } from './read-routes.ts';
 
-export const CACHE_CONTROL = 'public, max-age=60';
+const CACHE_CONTROL = 'public, max-age=60';
 const CACHE_STATUS = 'X-Cache';
 // Internal: the label of a cached entry, never sent to readers.
 const VERSION_LABEL = 'X-Content-Version';

@@ -16,13 +16,13 @@ import { editionPath } from '../views/page-context.ts';
 import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
 
-export const RESULTS_PER_PAGE = 10;
+const RESULTS_PER_PAGE = 10;
 
 /**
  * Topics with reports, the most reported first; ties keep the vocabulary's order, so the list
  * is the same on every request.
  */
-export function orderTopicsByCount(counts: ReadonlyMap<string, number>): { topic: string; count: number }[] {
+function orderTopicsByCount(counts: ReadonlyMap<string, number>): { topic: string; count: number }[] {
   return TOPIC_IDS.map((topic) => ({ topic, count: counts.get(topic) ?? 0 }))
     .filter((entry) => entry.count > 0)
     .sort((a, b) => b.count - a.count || TOPIC_IDS.indexOf(a.topic) - TOPIC_IDS.indexOf(b.topic));

@@ -19,7 +19,7 @@ import { registerWeekRoutes } from './weeks.tsx';
 import { registerExploreRoutes } from './explore.tsx';
 import { registerReaderPages } from './reader-pages.tsx';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 export const pages = new Hono<AppEnv>();
 

@@ -26,7 +26,7 @@ const SEGMENT = '[^/]+';
 const LANG = `(?:${EDITIONS.map((lang) => lang.replace('-', '\\-')).join('|')})`;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export const READ_ROUTES: readonly ReadRoute[] = [
+const READ_ROUTES: readonly ReadRoute[] = [
   { pattern: '/:lang/', params: ['page'] },
   { pattern: '/:lang/articles/:slug', params: [] },
   { pattern: '/:lang/weeks/', params: [] },

@@ -17,7 +17,7 @@ import { buildPageContext } from './page-helpers.tsx';
 import { FEED_FILE, serializeFeed } from './weeks.tsx';
 
 /** The newest reports of a topic in its feeds: a few months of a busy topic. */
-export const TOPIC_FEED_ITEMS = 20;
+const TOPIC_FEED_ITEMS = 20;
 
 export function registerReaderPages(router: Hono<AppEnv>): void {
   // Neither page reads D1: they cost no round trip, and the cache does not keep them (nothing to save).

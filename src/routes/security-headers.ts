@@ -27,7 +27,7 @@ export function buildContentSecurityPolicy(imageOrigins: readonly string[] = [])
   ].join('; ');
 }
 
-export const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy();
+const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy();
 
 /** True when `policy` is one `buildContentSecurityPolicy` makes: at most img-src differs, by named origins. */
 function isOwnPolicy(policy: string): boolean {
@@ -35,7 +35,7 @@ function isOwnPolicy(policy: string): boolean {
   return policy === buildContentSecurityPolicy(images ? images.split(' ') : []);
 }
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

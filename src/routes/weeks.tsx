@@ -14,7 +14,7 @@ import { pageNotFound } from './error-response.tsx';
 import { buildPageContext } from './page-helpers.tsx';
 
 /** A quarter of weekly items: enough for a reader who polls rarely, without a megabyte feed. */
-export const FEED_ITEMS = 12;
+const FEED_ITEMS = 12;
 /** Stories per feed item; the rest are a link away (at 200 reports a week, 20 full items were 3 MiB). */
 export const FEED_STORIES = 10;
 const ARCHIVE_LIMIT = 520;

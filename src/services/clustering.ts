@@ -14,7 +14,7 @@ export interface ClusterInput {
 const WEIGHTS: Record<string, number> = { person: 3, organization: 2, place: 0.5 };
 const AMOUNT_WEIGHT = 2;
 /** Overlap coefficient above which two reports are the same story. */
-export const SAME_STORY_THRESHOLD = 0.5;
+const SAME_STORY_THRESHOLD = 0.5;
 /** A feature shared by more reports than this is background, not evidence (keeps busy weeks linear). */
 const MAX_POSTINGS = 40;
 
@@ -32,7 +32,7 @@ function toFeatures(doc: ClusterInput): Features {
   return { weights, total };
 }
 
-export function similarity(a: Features, b: Features): number {
+function similarity(a: Features, b: Features): number {
   let shared = 0;
   let strongShared = false;
   for (const [feature, weight] of a.weights) {

@@ -36,9 +36,9 @@ export interface EntityRecord {
   description: EntityDescription;
 }
 
-export type EntityDescription = Record<ContentLanguage, string>;
+type EntityDescription = Record<ContentLanguage, string>;
 
-export interface DocumentMeta {
+interface DocumentMeta {
   file: string;
   slug: string;
   editorialHeadline?: string;
@@ -60,7 +60,7 @@ export interface CorpusInput {
   translations: Partial<Record<ContentLanguage, Record<string, TranslationFile>>>;
 }
 
-export interface CorpusText {
+interface CorpusText {
   headline: string;
   summary: string;
   blocks: Block[];

@@ -7,7 +7,7 @@
  * renders "2025 M12 20" and joins lists with "and").
  */
 
-export interface DateFormatter {
+interface DateFormatter {
   format(date: Date): string;
 }
 

@@ -20,7 +20,7 @@ export interface Block {
   text: string;
 }
 
-export type HeadlineOrigin = 'manifest' | 'text' | 'editorial';
+type HeadlineOrigin = 'manifest' | 'text' | 'editorial';
 
 export interface CleanDocument {
   headline: string;

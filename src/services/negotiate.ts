@@ -37,7 +37,7 @@ export function parseAcceptLanguage(header: string | null | undefined): Language
 }
 
 /** Maps a language range to an edition: ja-JP → ja, uz-UZ / uz-Latn → uz, uz-Cyrl(-UZ) → uz-Cyrl, en-GB → en. */
-export function matchEdition(tag: string): Edition | null {
+function matchEdition(tag: string): Edition | null {
   const subtags = tag.toLowerCase().split('-');
   const primary = subtags[0] ?? '';
   if (primary === 'uz' && subtags.includes('cyrl')) return 'uz-Cyrl';

@@ -8,10 +8,10 @@ import { normalizeApostrophes } from './apostrophes.ts';
 import { foldUzbekForSearch } from './transliterate.ts';
 
 /** Longer queries are cut here: nobody searches a news digest with a paragraph. */
-export const MAX_QUERY_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 8;
 /** The trigram tokenizer cannot match anything shorter than three characters. */
-export const TRIGRAM = 3;
+const TRIGRAM = 3;
 
 const CONTROL = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
 const APOSTROPHES = /[ʻʼ'‘’`ʹʽ]/g;
@@ -30,7 +30,7 @@ export interface SearchQuery {
   terms: string[];
 }
 
-export function foldForIndex(text: string): string {
+function foldForIndex(text: string): string {
   return text.replace(APOSTROPHES, '');
 }
 

@@ -12,7 +12,7 @@ export const SNIPPET_START = '\u0001';
 export const SNIPPET_END = '\u0002';
 
 /** About thirty words: enough to see a match in its sentence, short enough to scan a page of results. */
-export const SNIPPET_WORDS = 30;
+const SNIPPET_WORDS = 30;
 /** Where no spaces separate words (Japanese), a window of characters of about the same reading length. */
 const SNIPPET_CHARACTERS = 80;
 const WORDS_BEFORE = 8;

@@ -12,7 +12,7 @@
  */
 import { TOPIC_IDS, type TopicId } from './corpus.ts';
 
-export const MIN_SCORE = 2;
+const MIN_SCORE = 2;
 export const MAX_TOPICS = 6;
 
 const CUES: Record<TopicId, { latin: string[]; japanese: string[] }> = {

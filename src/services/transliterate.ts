@@ -33,7 +33,7 @@ export function isTransliterationException(word: string): boolean {
 }
 
 /** True when the text has letters of the Uzbek Latin alphabet, i.e. something to transliterate. */
-export function containsUzbekLatin(text: string): boolean {
+function containsUzbekLatin(text: string): boolean {
   return ASCII_LETTER.test(text);
 }
 

@@ -7,10 +7,10 @@
 import { EDITIONS } from './languages.ts';
 import { parsePublicOrigin } from './public-origin.ts';
 
-export const FEED_FILES = ['feed.xml', 'feed.atom', 'feed.json'] as const;
+const FEED_FILES = ['feed.xml', 'feed.atom', 'feed.json'] as const;
 
 /** The feeds of the given editions under the public origin, in a fixed order. */
-export function listFeedUrls(origin: string, langs: readonly string[] = EDITIONS): string[] {
+function listFeedUrls(origin: string, langs: readonly string[] = EDITIONS): string[] {
   return langs.flatMap((lang) => FEED_FILES.map((file) => `${origin}/${lang}/${file}`));
 }
 
@@ -24,7 +24,7 @@ export const sendWithFetch: Send = (input, init) => fetch(input, init);
  * rebuild whose summaries are already written (subscribers still poll). Returns the feeds the
  * hub did not accept, for the log.
  */
-export async function pingHub(hub: string, feeds: readonly string[], send: Send): Promise<string[]> {
+async function pingHub(hub: string, feeds: readonly string[], send: Send): Promise<string[]> {
   const results = await Promise.all(
     feeds.map(async (feed) => {
       try {

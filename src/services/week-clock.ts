@@ -4,7 +4,7 @@ import { getIsoWeek, getWeekRange } from './iso-week.ts';
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (YYYY-MM-DD) at an instant in an IANA time zone. */
-export function getLocalDate(instant: number, timeZone: string): string {
+function getLocalDate(instant: number, timeZone: string): string {
   let formatter = dateFormatters.get(timeZone);
   if (!formatter) {
     // en-CA formats as YYYY-MM-DD; throws a RangeError for an unknown zone, which the caller reports.
@@ -59,7 +59,7 @@ function getZonedInstant(date: string, hour: number, timeZone: string): number {
 }
 
 /** The hour of the Monday on which a week's summary is due (the cron's `0 6 * * 1`). */
-export const SUMMARY_DUE_HOUR = 6;
+const SUMMARY_DUE_HOUR = 6;
 
 /** When a week's summary is due: 06:00 in `timeZone` on the Monday after the week closed. */
 export function getSummaryDueTime(week: string, timeZone: string): number {

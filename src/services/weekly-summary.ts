@@ -33,7 +33,7 @@ export interface WeekDocument {
   texts: Record<string, WeekDocumentText>;
 }
 
-export interface StorySource {
+interface StorySource {
   slug: string;
   name: string;
   url: string;
@@ -81,7 +81,7 @@ export interface Story {
   machineTranslated?: true;
 }
 
-export interface KeyFigure {
+interface KeyFigure {
   value: number;
   display: string;
   story: number;

@@ -7,7 +7,7 @@
  * middle is reported as removed-then-added instead, so a pathological pair of texts cannot
  * take the isolate’s memory or CPU (1M cells: 4 MB, a few ms).
  */
-export type DiffOp = 'same' | 'del' | 'add';
+type DiffOp = 'same' | 'del' | 'add';
 
 export interface DiffRun {
   op: DiffOp;

@@ -56,7 +56,7 @@ function FeedLinks({ origin, title, prefix }: PageFeed & { origin: string }) {
 }
 
 /** Switch links pass through /lang/{code} so the choice is remembered in the `lang` cookie. */
-export function switchHref(lang: string, rest: string): string {
+function switchHref(lang: string, rest: string): string {
   return `/lang/${lang}?next=${encodeURIComponent(editionPath(lang, rest))}`;
 }
 

@@ -11,7 +11,7 @@ import { editionPath, type PageContext } from './page-context.ts';
 import { Pager } from './pager.tsx';
 
 /** A snippet with FTS5's match markers, or matched terms found here, as <mark>; everything else escaped by JSX. */
-export function Highlighted({ text, terms }: { text: string; terms: string[] }): Child {
+function Highlighted({ text, terms }: { text: string; terms: string[] }): Child {
   if (text.includes(SNIPPET_START)) {
     return text.split(SNIPPET_START).map((part, index) => {
       if (index === 0) return part;

@@ -9,7 +9,7 @@ import { editionPath, type PageContext } from './page-context.ts';
  * `feed://` scheme, which stands for the feed's address (`feed://host/path`: the HTML URL
  * grammar has no room for the older `feed:https://…` form).
  */
-export function feedReaderLinks(feedUrl: string): { name: string; href: string }[] {
+function feedReaderLinks(feedUrl: string): { name: string; href: string }[] {
   const encoded = encodeURIComponent(feedUrl);
   return [
     { name: 'Feedly', href: `https://feedly.com/i/subscription/feed/${encoded}` },

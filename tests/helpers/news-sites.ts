@@ -13,10 +13,10 @@ export interface CaptureEntry {
   published: string;
 }
 
-export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Three site layouts; the story's lines are the capture's, one paragraph each. */
-export const LAYOUTS = [
+const LAYOUTS = [
   (title: string, body: string) =>
     `<html><head><title>${title} | Caspian Desk</title><meta property="og:site_name" content="Caspian Desk"></head><body>
      <header><nav class="menu"><ul><li>Home</li><li>Region</li></ul></nav></header>

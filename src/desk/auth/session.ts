@@ -10,8 +10,8 @@ import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { toHex } from '../../services/hash.ts';
 
-export const SESSION_COOKIE = 'desk_session';
-export const SESSION_SECONDS = 12 * 60 * 60;
+const SESSION_COOKIE = 'desk_session';
+const SESSION_SECONDS = 12 * 60 * 60;
 const COOKIE_PATH = '/desk';
 
 export interface SessionEditor {

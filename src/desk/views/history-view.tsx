@@ -4,7 +4,7 @@ import { diffWords } from '../../services/word-diff.ts';
 import { DeskLayout, TokenField, type DeskPage } from './desk-layout.tsx';
 
 /** A revision's state as comparable text: a text's headline and paragraphs, or the metadata's fields. */
-export function revisionText(lang: string, data: string): string {
+function revisionText(lang: string, data: string): string {
   const parsed = JSON.parse(data) as Record<string, unknown>;
   if (lang !== 'meta') {
     const paragraphs = Array.isArray(parsed['paragraphs']) ? (parsed['paragraphs'] as string[]) : [];

@@ -49,7 +49,7 @@ const CYRILLIC_VOWELS = new Set('аеёиоуэюяў');
 
 export type CasePattern = 'lower' | 'title' | 'upper' | 'mixed';
 
-export function lowerAscii(ch: string): string {
+function lowerAscii(ch: string): string {
   return ch >= 'A' && ch <= 'Z' ? String.fromCharCode(ch.charCodeAt(0) + 32) : ch;
 }
 

@@ -20,7 +20,7 @@ const MARKS = new RegExp(`[${APOSTROPHE_LIKE}]`, 'gu');
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** The 2026 letters as the 1995 alphabet writes them (lowercase text in, lowercase out). */
-export function foldNewLatinLetters(lower: string): string {
+function foldNewLatinLetters(lower: string): string {
   return lower.replace(NEW_LETTERS, (letter) => NEW_ALPHABET[letter] ?? letter);
 }
 

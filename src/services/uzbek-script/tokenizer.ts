@@ -62,7 +62,7 @@ function isCapitalised(token: Token): boolean {
   return token.pattern === 'title' || token.pattern === 'upper';
 }
 
-export function transliterateSegment(segment: string): string {
+function transliterateSegment(segment: string): string {
   const text = normalizeApostrophes(segment);
   const tokens: Token[] = [];
   const stack: { mark: string; id: number }[] = [];

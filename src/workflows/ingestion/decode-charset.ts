@@ -30,7 +30,7 @@ function createDecoder(label: string | null | undefined): TextDecoder | null {
 }
 
 /** The encoding a document declares in its own first bytes, read as ASCII. */
-export function findDeclaredCharset(bytes: Uint8Array): string | null {
+function findDeclaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES));
   return XML_DECLARATION.exec(head.trimStart())?.[1] ?? META_CHARSET.exec(head)?.[1] ?? null;
 }

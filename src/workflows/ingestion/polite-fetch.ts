@@ -10,10 +10,10 @@
 import { BlockedUrlError, checkFetchUrl } from './url-guard.ts';
 
 export const USER_AGENT = 'SilkDigestBot/1.0 (+https://github.com/silk-digest/silk-digest#ingestion)';
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
 export const PAGE_MAX_BYTES = 3 * 1024 * 1024;
-export const FETCH_TIMEOUT_MS = 15_000;
+const FETCH_TIMEOUT_MS = 15_000;
 
 export type FetchFunction = (request: Request) => Promise<Response>;
 

@@ -49,11 +49,11 @@ import { translateRussianItem, type ItemTranslator } from './translate-item.ts';
 import { findEntities, loadEntityNames, readStoredBody, type EntityNames } from './tag-entities.ts';
 
 /** Article pages fetched per poll: with the feed and a few robots.txt, under 50 subrequests. */
-export const MAX_PAGES_PER_POLL = 40;
+const MAX_PAGES_PER_POLL = 40;
 /** A feed's `content:encoded` counts as the whole article from this much text on. */
 const FULL_TEXT_MIN_CHARS = 500;
 
-export type SkipReason =
+type SkipReason =
   | 'duplicate'
   | 'not_relevant'
   | 'robots'

@@ -11,7 +11,7 @@ import type { ArticleBlock } from './extract-article.ts';
 import { convertUzbekCyrillicToLatin, isMostlyCyrillic } from './uzbek-cyrillic.ts';
 
 /** About 60 words of lead for the 'excerpt' policy (a quotation's customary length). */
-export const EXCERPT_WORDS = 60;
+const EXCERPT_WORDS = 60;
 
 /** Query parameters that only track a click; dropped so one article has one URL. */
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|ref_src|from|source|rss|_ga|igshid)$/i;

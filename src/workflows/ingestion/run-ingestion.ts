@@ -15,12 +15,12 @@ import { TRANSLATION_MODEL } from '../../services/machine-translation.ts';
 import type { ItemTranslator } from './translate-item.ts';
 
 export const INGEST_CRON = '*/30 * * * *';
-export const INGEST_QUEUE_NAME = 'silk-digest-ingest';
-export const INGEST_DEAD_LETTER_QUEUE_NAME = 'silk-digest-ingest-dlq';
+const INGEST_QUEUE_NAME = 'silk-digest-ingest';
+const INGEST_DEAD_LETTER_QUEUE_NAME = 'silk-digest-ingest-dlq';
 /** Sources a cron run hands out at most (a registry far larger than this waits a run). */
-export const MAX_SOURCES_PER_RUN = 500;
+const MAX_SOURCES_PER_RUN = 500;
 /** Inline (no queue): pages per source and the run's whole subrequest budget, under the Free plan's 50. */
-export const INLINE_PAGES_PER_SOURCE = 8;
+const INLINE_PAGES_PER_SOURCE = 8;
 export const INLINE_SUBREQUEST_BUDGET = 45;
 
 export function isIngestQueue(name: string): boolean {
@@ -31,7 +31,7 @@ export interface IngestMessage {
   sourceId: number;
 }
 
-export type IngestProducer = Pick<Queue<IngestMessage>, 'sendBatch'>;
+type IngestProducer = Pick<Queue<IngestMessage>, 'sendBatch'>;
 
 export interface IngestEnv extends TranslateEnv {
   DB: D1Database;

@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { countMentions } from '../../services/corpus.ts';
 import { cleanCapture, IngestError } from '../../services/ingest.ts';
 
-export interface EntityName {
+interface EntityName {
   slug: string;
   /** Its name in each content language, and the English aliases the seed counts. */
   en: string;

@@ -25,11 +25,6 @@ export interface ItemTranslator {
 export type TranslatedItem =
   { status: 'translated'; item: PreparedItem; calls: number } | { status: 'rejected' | 'failed'; calls: number };
 
-/** Model calls a translation of this item will make (its headline and its kept paragraphs). */
-export function countTranslationCalls(rights: RightsPolicy, blocks: readonly ArticleBlock[]): number {
-  return 1 + applyRights(blocks, rights).length;
-}
-
 export async function translateRussianItem(
   translator: ItemTranslator,
   rights: RightsPolicy,
@@ -37,6 +32,7 @@ export async function translateRussianItem(
   blocks: readonly ArticleBlock[],
 ): Promise<TranslatedItem> {
   const kept = applyRights(blocks, rights);
+  // A model call for the headline and one for each kept paragraph.
   const calls = 1 + kept.length;
   // Duplicates are recognised by the original's text, whatever the model makes of it.
   const contentHash = await hashText(JSON.stringify([headline, blocks.map((block) => block.text)]));

@@ -34,7 +34,7 @@ export async function queueTranslations(env: TranslateEnv, documentIds: readonly
   return documentIds.length;
 }
 
-export async function translateDocument(db: Database, env: TranslateEnv, documentId: number): Promise<void> {
+async function translateDocument(db: Database, env: TranslateEnv, documentId: number): Promise<void> {
   if (!env.AI) return;
   await draftMissingLanguages(db, env.AI, documentId, env.TRANSLATION_MODEL || TRANSLATION_MODEL, true);
   const state = await loadDocumentState(db, documentId);

@@ -17,14 +17,14 @@ import { SUMMARY_LOCALES } from './editions.ts';
  * ceiling is that 2,000-report week: at most 1.5 s at the dearest rate measured, 20× under
  * the limit, which leaves room for slower machines than the bench's and for the untimed work.
  */
-export const MAX_INLINE_BUILDS = 8_000;
+const MAX_INLINE_BUILDS = 8_000;
 
 /**
  * With a queue bound, most weeks a run rebuilds inline, whatever their size: a week costs up to
  * 8 D1 queries (a read batch and a write batch of 4 statements each), and an invocation may
  * make 1,000 on the paid plan. A year of weeks is 416 queries at most.
  */
-export const MAX_INLINE_WEEKS = 52;
+const MAX_INLINE_WEEKS = 52;
 
 export interface RebuildBudget {
   maxInlineBuilds: number;

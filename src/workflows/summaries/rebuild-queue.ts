@@ -11,7 +11,7 @@ import { rebuildWeekEdition } from './build-week.ts';
 import { SUMMARY_LOCALES } from './editions.ts';
 
 /** Queues accept at most 100 messages per `sendBatch` call (and 256 KB; ours are ~150 bytes). */
-export const MAX_MESSAGES_PER_SEND = 100;
+const MAX_MESSAGES_PER_SEND = 100;
 
 /** Queue names, as in wrangler.toml: the consumer tells a dead letter by its queue. */
 export const REBUILD_QUEUE_NAME = 'silk-digest-rebuild';
