@@ -1,10 +1,8 @@
 /** A reader's paths through the site in a real Chromium: language choice, switch, search, topics, keyboard. */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE, baseUrl, EDITIONS, launchChromium, SEARCH_TERMS, TAGS, WEEK, type Edition } from './site.ts';
-
-const SCREENSHOTS = 'test-results/screenshots';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE, EDITIONS, SCREENSHOTS, SEARCH_TERMS, TAGS, useChromium, WEEK, type Edition } from './site.ts';
 
 /** A character of the edition's own script: what tells one edition's content from another's. */
 // Latin text (Uzbek's ʻ is a modifier letter of no script) without Cyrillic or Japanese in it.
@@ -17,23 +15,7 @@ const SCRIPT: Record<Edition, RegExp> = {
   ja: /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u,
 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), ...options });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = useChromium();
 
 async function langCookie(page: Page): Promise<string | undefined> {
   return (await page.context().cookies()).find((cookie) => cookie.name === 'lang')?.value;

@@ -1,43 +1,33 @@
 /**
  * The editors' desk in a real Chromium against `wrangler dev`: sign in with the keyboard, the
  * queue, approving and correcting machine translations (the reader pages follow), a second
- * editor's conflict, restoring a revision, a cross-site post refused; then axe (light and
- * dark) and the Nu Html Checker on every desk page.
+ * editor's conflict, restoring a revision, a cross-site post refused; the sources page (a
+ * refused form, a source added and polled from a feed served on this machine, a failing one
+ * in the queue, screenshots at 375 and 1280 px); then axe (light and dark) and the Nu Html
+ * Checker on every desk page.
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, DESK_ARTICLE } from './server.ts';
-import { baseUrl, launchChromium } from './site.ts';
+import { baseUrl, SCREENSHOTS, useChromium } from './site.ts';
 
 const MACHINE_LABEL = {
   uz: 'Bu tarjima mashina tomonidan bajarilgan',
   ja: 'この翻訳は機械翻訳で',
 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const newPage = useChromium();
 let documentPath = '';
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), ...options });
-  contexts.push(context);
-  return context.newPage();
-}
+/** The sources the sources suite added (their desk pages), in order. */
+const sourcePaths: string[] = [];
 
 /** Tabs until the element with `id` has focus (at most `limit` presses): keyboard reachability. */
 async function tabTo(page: Page, id: string, limit = 20): Promise<void> {
@@ -139,8 +129,140 @@ describe('an editor at the desk', () => {
   });
 });
 
+/** A news site on this machine for the sources page to poll: a feed, its robots.txt, and a feed that fails. */
+const FEED_ARTICLE = [
+  'A delegation from Japan visited the Samarkand textile cluster on Wednesday to discuss the supply of modern looms and the training of technicians.',
+  'Representatives of Uzbekistan said the cluster plans to export cotton fabric to Japanese clothing brands from the autumn of next year.',
+  'Both sides agreed to meet again in Tokyo in the spring to sign a contract for the first deliveries of equipment and fabric.',
+];
+
+function startFixtureSite(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    const origin = `http://${request.headers.host ?? ''}`;
+    if (request.url === '/robots.txt') {
+      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+    } else if (request.url === '/news/looms') {
+      // The feed carries a teaser only: the article is read from its page.
+      response
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Looms | Fixture wire</title><link rel="canonical" href="${origin}/news/looms"></head><body><nav><a href="/">Home</a></nav><article><h1>Japanese looms for the Samarkand textile cluster</h1><p>${FEED_ARTICLE.join('</p><p>')}</p></article></body></html>`,
+        );
+    } else if (request.url === '/feed.xml') {
+      response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fixture wire</title>
+        <item><guid>looms-1</guid><link>${origin}/news/looms</link><title>Japanese looms for the Samarkand textile cluster</title>
+          <pubDate>Wed, 17 Dec 2025 09:00:00 GMT</pubDate><description>${FEED_ARTICLE[0]}</description></item>
+        <item><guid>weather-1</guid><link>${origin}/news/weather</link><title>Snow in the mountains</title>
+          <pubDate>Wed, 17 Dec 2025 10:00:00 GMT</pubDate><content:encoded><![CDATA[<p>${'Snow is expected in the mountains this week and some roads may close for a day. '.repeat(8)}</p>]]></content:encoded></item>
+        </channel></rss>`,
+      );
+    } else {
+      response.writeHead(500, { 'Content-Type': 'text/plain' }).end('down');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+describe('the sources page', () => {
+  let editor: Page;
+  let site: { origin: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    site = await startFixtureSite();
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  async function addSource(name: string, feedUrl: string): Promise<string> {
+    await editor.goto('/desk/sources');
+    await editor.locator('#source-name').fill(name);
+    await editor.locator('#source-feedUrl').fill(feedUrl);
+    await editor.locator('#source-rights').selectOption('full');
+    await Promise.all([
+      editor.waitForURL('**/desk/sources/*?done=added'),
+      editor.locator('form[action="/desk/sources"] button[type=submit]').click(),
+    ]);
+    const path = new URL(editor.url()).pathname;
+    sourcePaths.push(path);
+    return path;
+  }
+
+  it('refuses an invalid source on the form, in the editor’s language', async () => {
+    editor = await newPage();
+    await signIn(editor, 'Sevara');
+    await editor.goto('/desk/lang/ja?next=%2Fdesk%2Fsources');
+    await editor.locator('#source-feedUrl').fill('ftp://example.jp/feed');
+    const [response] = await Promise.all([
+      editor.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+      editor.locator('form[action="/desk/sources"] button[type=submit]').click(),
+    ]);
+    expect(response.status()).toBe(422);
+    expect(await editor.locator('[role=alert]').textContent()).toContain('名前を入力してください');
+    expect(await editor.locator('#source-feedUrl').getAttribute('aria-invalid')).toBe('true');
+    await editor.goto('/desk/lang/en?next=%2Fdesk%2Fsources');
+  });
+
+  it('adds a source, polls it now, and follows an accepted item to its document and provenance', async () => {
+    const path = await addSource('Fixture wire', `${site.origin}/feed.xml`);
+    await editor.locator(`form[action="${path}/poll"] button`).click();
+    await expect.poll(() => editor.locator('#poll-result').textContent()).toBe('Polled');
+    const result = (await editor.locator('section[aria-labelledby=poll-result]').textContent()) ?? '';
+    expect(result).toContain('2 items, 1 accepted, 1 skipped');
+    expect(result).toContain('not about Uzbekistan and Japan');
+    await Promise.all([
+      editor.waitForURL('**/desk/documents/*'),
+      editor.locator('section[aria-labelledby=poll-result] a[href^="/desk/documents/"]').click(),
+    ]);
+    const facts = (await editor.locator('main').textContent()) ?? '';
+    expect(facts).toContain('Provenance');
+    expect(facts).toContain('Fixture wire');
+    expect(facts).toContain(`${site.origin}/news/looms`);
+    expect(facts).toContain('Full text');
+  });
+
+  it('shows a failing source’s error, and the queue lists it with its count', async () => {
+    const path = await addSource('Broken wire', `${site.origin}/broken.xml`);
+    await editor.locator(`form[action="${path}/poll"] button`).click();
+    await expect.poll(() => editor.locator('#poll-result').textContent()).toBe('The poll failed');
+    expect(await editor.locator('section[aria-labelledby=poll-result]').textContent()).toContain('HTTP 500');
+    await editor.goto('/desk/');
+    expect(await editor.locator('.chips').textContent()).toContain('1 failing source');
+    await Promise.all([
+      editor.waitForURL(`**${path}`),
+      editor.locator(`#failingSources ~ ul a[href="${path}"]`).first().click(),
+    ]);
+  });
+
+  it.each([375, 1280])('renders the sources pages and the queue at %i px without horizontal scroll', async (width) => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const page = await editor.context().newPage();
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, path] of [
+      ['queue', '/desk/'],
+      ['sources', '/desk/sources'],
+      ['source', sourcePaths[0] ?? '/desk/sources'],
+    ] as const) {
+      expect((await page.goto(path))?.status()).toBe(200);
+      await page.screenshot({ path: `${SCREENSHOTS}/desk-${name}-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  });
+});
+
 // Every desk page a signed-in editor sees, plus the login form and the conflict page.
-const DESK_PAGES = ['/desk/', '/desk/weeks', 'DOCUMENT', 'DOCUMENT/history'];
+const DESK_PAGES = ['/desk/', '/desk/weeks', '/desk/sources', 'SOURCE', 'DOCUMENT', 'DOCUMENT/history'];
 
 async function collectPages(): Promise<{ name: string; html: string }[]> {
   const origin = baseUrl();
@@ -153,7 +275,7 @@ async function collectPages(): Promise<{ name: string; html: string }[]> {
   const cookie = (login.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
   const pages = [{ name: 'login', html: await (await fetch(`${origin}/desk/login`)).text() }];
   for (const path of DESK_PAGES) {
-    const url = origin + path.replace('DOCUMENT', documentPath);
+    const url = origin + path.replace('DOCUMENT', documentPath).replace('SOURCE', sourcePaths[0] ?? '/desk/sources');
     pages.push({
       name: path.replace(/\W+/g, '-'),
       html: await (await fetch(url, { headers: { Cookie: cookie } })).text(),
@@ -168,6 +290,19 @@ async function collectPages(): Promise<{ name: string; html: string }[]> {
   });
   expect(conflict.status).toBe(409);
   pages.push({ name: 'conflict', html: await conflict.text() });
+  // The sources form with its refused fields, and the result of a poll that failed.
+  const post = (path: string, fields: Record<string, string>) =>
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _token: token, ...fields }),
+    });
+  const refused = await post('/desk/sources', { name: '', feedUrl: 'ftp://x', language: 'en', rights: 'excerpt' });
+  expect(refused.status).toBe(422);
+  pages.push({ name: 'source-refused', html: await refused.text() });
+  const polled = await post(`${sourcePaths[1] ?? '/desk/sources/0'}/poll`, {});
+  expect(polled.status).toBe(200);
+  pages.push({ name: 'source-polled', html: await polled.text() });
   return pages;
 }
 

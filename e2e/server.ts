@@ -68,7 +68,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
 
   const server = await spawnWranglerDev(
-    ['--persist-to', STATE_DIR, '--var', `DESK_SESSION_SECRET:${DESK_SESSION_SECRET}`],
+    // The sources suite polls a feed served on this machine (e2e/desk.e2e.ts).
+    [
+      '--persist-to',
+      STATE_DIR,
+      '--var',
+      `DESK_SESSION_SECRET:${DESK_SESSION_SECRET}`,
+      '--var',
+      'INGEST_ALLOW_PRIVATE_HOSTS:true',
+    ],
     childEnv(),
   );
   const { child, origin: baseUrl, stop } = server;

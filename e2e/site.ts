@@ -1,6 +1,6 @@
 /** What the e2e files share: the editions, the page types to visit and a Chromium to visit them with. */
-import { chromium, type Browser } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const EDITIONS = ['en', 'uz', 'uz-Cyrl', 'ja'] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -51,3 +51,30 @@ export function baseUrl(): string {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
 }
+
+export type PageOptions = Parameters<Browser['newContext']>[0];
+
+/**
+ * Chromium for one e2e file: launched before its tests, closed after them with every context it
+ * opened. Returns the function that opens a page in a context of its own (cookies apart).
+ */
+export function useChromium(): (options?: PageOptions) => Promise<Page> {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+  });
+  return async (options = {}) => {
+    if (!browser) throw new Error('Chromium is not running yet');
+    const context = await browser.newContext({ baseURL: baseUrl(), ...options });
+    contexts.push(context);
+    return context.newPage();
+  };
+}
+
+/** Where every e2e file puts its screenshots. */
+export const SCREENSHOTS = 'test-results/screenshots';

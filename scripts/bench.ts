@@ -1,7 +1,7 @@
 /**
  * npm run bench: how fast the Worker is, and how that changes with the corpus's size.
  *
- *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest|prose] [--seconds S] [--summary-weeks K]
+ *   node scripts/bench.ts [--quick] [--only build|http|scale|faults|ingest|prose|desk] [--seconds S] [--summary-weeks K]
  *
  * build: how long the cron's summary build takes, and how it grows.
  * 1. One week of N synthetic reports (N = 250 … 4,000), every edition (en, uz, uz-Cyrl, ja):
@@ -23,6 +23,9 @@
  * prose: the share of summary sentences that open with a reference they cannot resolve, with and
  * without the prose rules, over a synthetic half year (scripts/bench-prose.ts).
  *
+ * desk: the editors' desk's share of the bundle (esbuild's metafile) and, by inspector breakpoints
+ * on its modules' initialisers, that reader pages evaluate none of it (scripts/bench-desk.ts).
+ *
  * Every part runs by default. --quick shortens each: fewer build sizes, N up to 10,000, and per
  * route 1 s one-request-at-a-time + 2 s under load instead of 2 s + 5 s (--seconds sets the
  * latter). The loaded databases are cached under .wrangler/bench-state-<N> and rebuilt when the
@@ -37,6 +40,7 @@ import { runFaultBench } from './bench-faults.ts';
 import { runHttpBench, wrkAvailable } from './bench-http.ts';
 import { runIngestBench } from './bench-ingest.ts';
 import { runProseBench } from './bench-prose.ts';
+import { runDeskBench } from './bench-desk.ts';
 import { createEntityPool, generateDocuments, generateWeek, groupByWeek, materialize } from './synthetic.ts';
 
 const REPEATS = 5;
@@ -149,7 +153,7 @@ function runBuildBench(quick: boolean): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const PARTS = ['build', 'http', 'scale', 'faults', 'ingest', 'prose'] as const;
+const PARTS = ['build', 'http', 'scale', 'faults', 'ingest', 'prose', 'desk'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -203,4 +207,7 @@ if (parts.has('prose')) runProseBench({ reports: quick ? 2_000 : 10_000 });
 if (parts.has('ingest')) {
   // 200 sources × 50 items, as the issue asks; --quick polls 20 of them.
   await runIngestBench({ sources: quick ? 20 : 200, items: 50 });
+}
+if (parts.has('desk')) {
+  if (!(await runDeskBench())) process.exitCode = 1;
 }

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectInspector } from './inspector.ts';
 import { ensureBenchState, wranglerEnv } from './load-synthetic.ts';
 import { ROOT, spawnWranglerDev } from './wrangler-dev.ts';
 
@@ -32,34 +33,6 @@ interface Profile {
   endTime: number;
   samples?: number[];
   timeDeltas?: number[];
-}
-
-async function connectInspector(port: number): Promise<(method: string, params?: object) => Promise<unknown>> {
-  const response = await fetch(`http://127.0.0.1:${port}/json`);
-  const targets: { webSocketDebuggerUrl: string }[] = await response.json();
-  const url = targets[0]?.webSocketDebuggerUrl;
-  if (!url) throw new Error('no inspector target');
-  // The inspector accepts local origins only; Node's WebSocket takes headers as an extension.
-  const socket = new WebSocket(url, { headers: { Origin: 'http://127.0.0.1' } } as unknown as string[]);
-  await new Promise((resolve, reject) => {
-    socket.addEventListener('open', resolve, { once: true });
-    socket.addEventListener('error', reject, { once: true });
-  });
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message?: string } };
-    const waiting = message.id === undefined ? undefined : pending.get(message.id);
-    if (!waiting) return;
-    if (message.error) waiting.reject(new Error(message.error.message ?? 'inspector error'));
-    else waiting.resolve(message.result);
-  });
-  return (method, params = {}) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, params }));
-    });
 }
 
 function frameName(node: ProfileNode | undefined): string {

@@ -1,9 +1,7 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { EDITIONS, LANGUAGE_TAGS } from '../services/languages.ts';
-import { EditionLinks } from './edition-links.tsx';
 import { editionPath, type PageContext } from './page-context.ts';
-import { STYLES } from './styles.ts';
+import { PageShell } from './page-shell.tsx';
 
 /** The logo's ground (assets/icon.svg), as browsers tint their chrome with it. */
 const THEME_COLOR = '#0f4c5c';
@@ -55,6 +53,13 @@ function FeedLinks({ origin, title, prefix }: PageFeed & { origin: string }) {
   );
 }
 
+/** The reader's sections: the one marked is the page's own section (`page.section`). */
+const SECTIONS = [
+  ['home', '/', 'nav.home'],
+  ['weeks', '/weeks/', 'nav.weeks'],
+  ['topics', '/topics/', 'nav.topics'],
+] as const;
+
 /** Switch links pass through /lang/{code} so the choice is remembered in the `lang` cookie. */
 function switchHref(lang: string, rest: string): string {
   return `/lang/${lang}?next=${encodeURIComponent(editionPath(lang, rest))}`;
@@ -78,14 +83,13 @@ export function Layout({
   const siteName = t('site.name');
   const fullTitle = `${title} · ${siteName}`;
   return (
-    <>
-      {/* Constant markup, not data: the doctype cannot be expressed in JSX. */}
-      {raw('<!DOCTYPE html>')}
-      <html lang={tag}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{fullTitle}</title>
+    <PageShell
+      t={t}
+      lang={lang}
+      tag={tag}
+      title={fullTitle}
+      head={
+        <>
           <meta name="description" content={description} />
           {robots ? <meta name="robots" content={robots} /> : null}
           <link rel="canonical" href={canonical} />
@@ -129,85 +133,63 @@ export function Layout({
           <link rel="apple-touch-icon" href="/icon-192.png" />
           <link rel="manifest" href="/manifest.webmanifest" />
           <meta name="theme-color" content={THEME_COLOR} />
-          <meta name="color-scheme" content="light dark" />
           {feed ? <FeedLinks origin={origin} {...feed} /> : null}
           <FeedLinks origin={origin} title={t('feed.title')} prefix={`/${lang}`} />
-          {/* The stylesheet is a constant of this module; CSS must not be HTML-escaped. */}
-          <style dangerouslySetInnerHTML={{ __html: STYLES }} />
-        </head>
-        <body>
-          <a class="skip" href="#main">
-            {t('nav.skip')}
+        </>
+      }
+      brand={
+        <div>
+          <a class="brand" href={editionPath(lang, '/')}>
+            {/* Decorative: the link's name is the site's name beside it. */}
+            <img src="/icon.svg" alt="" width="28" height="28" />
+            {siteName}
           </a>
-          <header class="site">
-            <div class="wrap">
-              <div>
-                <a class="brand" href={editionPath(lang, '/')}>
-                  {/* Decorative: the link's name is the site's name beside it. */}
-                  <img src="/icon.svg" alt="" width="28" height="28" />
-                  {siteName}
-                </a>
-                <p class="tagline">{t('site.tagline')}</p>
-              </div>
-              <EditionLinks t={t} current={lang} hrefOf={(code) => switchHref(code, rest)} />
-            </div>
-            <div class="wrap bar">
-              <nav aria-label={t('nav.label')} class="sections">
-                <ul>
-                  {(
-                    [
-                      ['home', '/', 'nav.home'],
-                      ['weeks', '/weeks/', 'nav.weeks'],
-                      ['topics', '/topics/', 'nav.topics'],
-                    ] as const
-                  ).map(([section, path, label]) => (
-                    <li>
-                      {/* "page" on the entry's own page, "true" on a page inside its section (a week, a topic). */}
-                      <a
-                        href={editionPath(lang, path)}
-                        aria-current={section !== page.section ? undefined : rest === path ? 'page' : 'true'}
-                      >
-                        {t(label)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-              <form class="search" role="search" action={editionPath(lang, '/search')} method="get">
-                {/* Named for screen readers; sighted readers see the placeholder and the button. */}
-                <label class="vh" for="site-search">
-                  {t('search.label')}
-                </label>
-                <input
-                  id="site-search"
-                  name="q"
-                  type="search"
-                  value={query}
-                  maxlength={200}
-                  placeholder={t('search.placeholder')}
-                />
-                <button type="submit">{t('search.button')}</button>
-              </form>
-            </div>
-          </header>
-          <main id="main" class="wrap" tabindex={-1}>
-            {children}
-          </main>
-          <footer class="site">
-            <div class="wrap">
-              <p>{t('footer.about')}</p>
-              <ul class="footer-links">
-                <li>
-                  <a href={editionPath(lang, '/subscribe')}>{t('subscribe.footerLink')}</a>
-                </li>
-                <li>
-                  <a href={editionPath(lang, '/about')}>{t('about.footerLink')}</a>
-                </li>
-              </ul>
-            </div>
-          </footer>
-        </body>
-      </html>
-    </>
+          <p class="tagline">{t('site.tagline')}</p>
+        </div>
+      }
+      editionHref={(code) => switchHref(code, rest)}
+      bar={{
+        label: t('nav.label'),
+        sections: SECTIONS.map(([section, path, label]) => ({
+          href: editionPath(lang, path),
+          label: t(label),
+          current: section !== page.section ? undefined : rest === path ? 'page' : 'true',
+        })),
+        end: (
+          <form class="search" role="search" action={editionPath(lang, '/search')} method="get">
+            {/* Named for screen readers; sighted readers see the placeholder and the button. */}
+            <label class="vh" for="site-search">
+              {t('search.label')}
+            </label>
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              value={query}
+              maxlength={200}
+              placeholder={t('search.placeholder')}
+            />
+            <button type="submit">{t('search.button')}</button>
+          </form>
+        ),
+      }}
+      footer={
+        <footer class="site">
+          <div class="wrap">
+            <p>{t('footer.about')}</p>
+            <ul class="footer-links">
+              <li>
+                <a href={editionPath(lang, '/subscribe')}>{t('subscribe.footerLink')}</a>
+              </li>
+              <li>
+                <a href={editionPath(lang, '/about')}>{t('about.footerLink')}</a>
+              </li>
+            </ul>
+          </div>
+        </footer>
+      }
+    >
+      {children}
+    </PageShell>
   );
 }
