@@ -18,6 +18,14 @@ beforeAll(async () => {
   );
 });
 
+/**
+ * A static asset as the platform serves it (wrangler.toml [assets], public/_headers): the pool's
+ * requests go straight to the Worker, so the tests read the files through the ASSETS binding.
+ */
+function asset(path: string): Promise<Response> {
+  return env.ASSETS.fetch(new Request(`${ORIGIN}${path}`));
+}
+
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -26,7 +34,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 
 describe('identity files', () => {
   it('/favicon.ico is an ICO of 16, 32 and 48 px PNGs', async () => {
-    const response = await get('/favicon.ico');
+    const response = await asset('/favicon.ico');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('image/x-icon');
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -38,7 +46,7 @@ describe('identity files', () => {
   });
 
   it('/icon.svg, the icons and the default card image are real images of the right size', async () => {
-    const svg = await get('/icon.svg');
+    const svg = await asset('/icon.svg');
     expect(svg.headers.get('Content-Type')).toBe('image/svg+xml');
     expect(XMLValidator.validate(await svg.text())).toBe(true);
     const sizes: [string, number, number][] = [
@@ -47,9 +55,21 @@ describe('identity files', () => {
       ['/icon-512.png', 512, 512],
     ];
     for (const [path, width, height] of sizes) {
-      const response = await get(path);
+      const response = await asset(path);
       expect(response.headers.get('Content-Type'), path).toBe('image/png');
       expect(pngSize(new Uint8Array(await response.arrayBuffer())), path).toEqual({ width, height });
+    }
+  });
+
+  it('the images are static assets: cached for a day, with security headers, never the Worker', async () => {
+    for (const path of ['/favicon.ico', '/icon.svg', '/icon-192.png', '/icon-512.png', '/og-image.png']) {
+      // Off the bundle: the Worker itself no longer knows these paths.
+      expect((await get(path)).status, path).toBe(404);
+      const response = await asset(path);
+      await response.arrayBuffer();
+      expect(response.headers.get('Cache-Control'), path).toBe('public, max-age=86400');
+      expect(response.headers.get('X-Content-Type-Options'), path).toBe('nosniff');
+      expect(response.headers.get('Content-Security-Policy'), path).toContain("default-src 'none'");
     }
   });
 
@@ -58,7 +78,7 @@ describe('identity files', () => {
     expect(response.headers.get('Content-Type')).toBe('application/manifest+json');
     const manifest = await response.json<{ name: string; icons: { src: string }[]; theme_color: string }>();
     expect(manifest.name).toBe('Silk Digest');
-    for (const icon of manifest.icons) expect((await get(icon.src)).status, icon.src).toBe(200);
+    for (const icon of manifest.icons) expect((await asset(icon.src)).status, icon.src).toBe(200);
     expect(response.headers.get('Content-Security-Policy')).toContain("manifest-src 'self'");
   });
 

@@ -1,12 +1,12 @@
 /**
- * The files every site has: icons, the web app manifest, robots.txt and the sitemap. The
- * images are generated once from assets/icon.svg (`npm run identity`) and served from the
- * bundle; the sitemap is read from D1 and cached like a page (conditional.ts).
+ * The files every site has: the web app manifest, robots.txt and the sitemap. The images they
+ * name (favicon, icons, the card image) are static assets in public/ (`npm run identity`,
+ * wrangler.toml `[assets]`), served before the Worker runs; the sitemap is read from D1 and
+ * cached like a page (conditional.ts).
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listSitemapRows } from '../db/sitemap.ts';
-import { FAVICON_ICO, ICON_192_PNG, ICON_512_PNG, ICON_SVG, OG_IMAGE_PNG } from '../generated/identity-assets.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
 import {
   buildRobotsTxt,
@@ -24,29 +24,12 @@ const THEME_COLOR = '#0f4c5c';
 /** Constant files change only with a deploy: a day in any cache is true enough. */
 const STATIC_CACHE = 'public, max-age=86400';
 
-const decoded = new Map<string, Uint8Array>();
-/** Base64 decoded once per isolate, on first use. */
-function bytesOf(base64: string): Uint8Array {
-  let bytes = decoded.get(base64);
-  if (!bytes) {
-    bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    decoded.set(base64, bytes);
-  }
-  return bytes;
-}
-
-function serveFile(c: Context<AppEnv>, body: string | Uint8Array, type: string): Response {
-  return c.body(typeof body === 'string' ? body : body.slice(), 200, {
+function serveFile(c: Context<AppEnv>, body: string, type: string): Response {
+  return c.body(body, 200, {
     'Content-Type': type,
     'Cache-Control': STATIC_CACHE,
   });
 }
-
-identity.get('/favicon.ico', (c) => serveFile(c, bytesOf(FAVICON_ICO), 'image/x-icon'));
-identity.get('/icon.svg', (c) => serveFile(c, ICON_SVG, 'image/svg+xml'));
-identity.get('/icon-192.png', (c) => serveFile(c, bytesOf(ICON_192_PNG), 'image/png'));
-identity.get('/icon-512.png', (c) => serveFile(c, bytesOf(ICON_512_PNG), 'image/png'));
-identity.get('/og-image.png', (c) => serveFile(c, bytesOf(OG_IMAGE_PNG), 'image/png'));
 
 identity.get('/manifest.webmanifest', (c) =>
   serveFile(

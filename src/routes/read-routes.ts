@@ -50,13 +50,9 @@ const READ_ROUTES: readonly ReadRoute[] = [
   { pattern: '/api/v1/:lang/search', params: ['q', 'page'] },
   { pattern: '/sitemap.xml', params: [] },
   { pattern: '/sitemap-:number.xml', params: [] },
-  // Constant files (routes/identity.ts): not cached by the Worker, but GET and HEAD only.
+  // Constant files (routes/identity.ts; the images are static assets in public/): not cached by
+  // the Worker, but GET and HEAD only.
   { pattern: '/robots.txt', params: [] },
-  { pattern: '/favicon.ico', params: [] },
-  { pattern: '/icon.svg', params: [] },
-  { pattern: '/icon-192.png', params: [] },
-  { pattern: '/icon-512.png', params: [] },
-  { pattern: '/og-image.png', params: [] },
   { pattern: '/manifest.webmanifest', params: [] },
 ];
 
