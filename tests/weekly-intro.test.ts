@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLeadingTopics } from '../src/services/weekly-summary.ts';
+import { chooseLeadingTopics } from '../src/services/leading-topics.ts';
 
 const story = (...topics: string[]) => ({ topics });
 

@@ -18,6 +18,7 @@ import {
   sources,
 } from './schema.ts';
 import { readPageBatch } from './session.ts';
+import type { DocumentFacts } from '../services/document-facts.ts';
 
 export interface ArticleText {
   lang: string;
@@ -26,16 +27,14 @@ export interface ArticleText {
   origin: string;
 }
 
-export interface Article {
-  slug: string;
-  sourceName: string;
-  sourceUrl: string;
-  publishedOn: string;
-  publishedNote: string | null;
-  isoWeek: string;
+/** A document's facts alone, copied from a stored row or a corpus document (the seed). */
+export function pickDocumentFacts(source: DocumentFacts): DocumentFacts {
+  const { slug, sourceName, sourceUrl, publishedOn, publishedNote, isoWeek, headlineIsEditorial, photoCredit } = source;
+  return { slug, sourceName, sourceUrl, publishedOn, publishedNote, isoWeek, headlineIsEditorial, photoCredit };
+}
+
+export interface Article extends DocumentFacts {
   originalLanguage: string;
-  headlineIsEditorial: boolean;
-  photoCredit: string | null;
   updatedAt: string;
   /** Languages in which the weekly summary of the article's week exists. */
   weekSummaryLangs: string[];
@@ -147,15 +146,8 @@ export function toArticle([
   const doc = docs[0];
   if (!doc) return null;
   return {
-    slug: doc.slug,
-    sourceName: doc.sourceName,
-    sourceUrl: doc.sourceUrl,
-    publishedOn: doc.publishedOn,
-    publishedNote: doc.publishedNote,
-    isoWeek: doc.isoWeek,
+    ...pickDocumentFacts(doc),
     originalLanguage: doc.originalLanguage,
-    headlineIsEditorial: doc.headlineIsEditorial,
-    photoCredit: doc.photoCredit,
     updatedAt: doc.updatedAt,
     weekSummaryLangs: summaryRows.map((row) => row.lang),
     otherSources: sourceRows,

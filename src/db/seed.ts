@@ -5,6 +5,7 @@
 import { and, eq, getTableColumns, inArray, notInArray, sql, type SQL, type Table } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { CorpusDocument, EntityRecord } from '../services/corpus.ts';
+import { pickDocumentFacts } from './article.ts';
 import { TOPIC_IDS } from '../services/corpus.ts';
 import { normalizeApostrophes } from '../services/apostrophes.ts';
 import { chunkRows, type Database } from './client.ts';
@@ -90,15 +91,8 @@ export async function seedCorpus(
     );
   }
   const documentRows = corpus.map((doc) => ({
-    slug: doc.slug,
-    sourceName: doc.sourceName,
-    sourceUrl: doc.sourceUrl,
-    publishedOn: doc.publishedOn,
-    publishedNote: doc.publishedNote,
-    isoWeek: doc.isoWeek,
+    ...pickDocumentFacts(doc),
     originalLanguage: doc.originalLanguage,
-    headlineIsEditorial: doc.headlineIsEditorial,
-    photoCredit: doc.photoCredit,
     contentHash: doc.contentHash,
     createdAt: NOW_ISO,
     updatedAt: NOW_ISO,

@@ -8,6 +8,7 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from './languages.ts';
 import { hashText } from './hash.ts';
 import { summarizeLead } from './sentences.ts';
 import { normalizeApostrophes } from './apostrophes.ts';
+import type { DocumentFacts } from './document-facts.ts';
 
 export const TOPIC_IDS = [
   'energy',
@@ -67,16 +68,8 @@ interface CorpusText {
   contentHash: string;
 }
 
-export interface CorpusDocument {
-  slug: string;
-  sourceName: string;
-  sourceUrl: string;
-  publishedOn: string;
-  publishedNote: string | null;
-  isoWeek: string;
+export interface CorpusDocument extends DocumentFacts {
   originalLanguage: string;
-  headlineIsEditorial: boolean;
-  photoCredit: string | null;
   topics: TopicId[];
   entities: { slug: string; mentions: number }[];
   texts: Partial<Record<ContentLanguage, CorpusText>>;

@@ -10,6 +10,7 @@ import { cleanCapture, createSlug, IngestError, type Block, type BlockKind } fro
 import { getIsoWeek } from './iso-week.ts';
 import type { ContentLanguage } from './languages.ts';
 import { summarizeLead } from './sentences.ts';
+import type { DocumentFacts } from './document-facts.ts';
 
 export interface SubmissionMeta {
   sourceName: string;
@@ -49,16 +50,8 @@ export interface PreparedText {
   contentHash: string;
 }
 
-export interface PreparedDocument {
-  slug: string;
-  sourceName: string;
-  sourceUrl: string;
-  publishedOn: string;
-  publishedNote: string | null;
-  isoWeek: string;
+export interface PreparedDocument extends DocumentFacts {
   language: ContentLanguage;
-  headlineIsEditorial: boolean;
-  photoCredit: string | null;
   topics: string[];
   entities: string[];
   /** Mentions per linked entity slug (missing: 1). */

@@ -7,7 +7,7 @@
  */
 import type { Database } from '../../db/client.ts';
 import { listNeighbours } from '../../db/document-lookups.ts';
-import { linkSource } from '../../db/editorial.ts';
+import { linkSource } from '../../db/document-sources.ts';
 import {
   collectShingles,
   measureOverlap,
