@@ -73,7 +73,7 @@ export async function connectInspector(
  * (HTMLRewriter, TextDecoder, the D1 client decoding results) all count, as Cloudflare's CPU
  * limit counts them. Not the sum of `timeDeltas`: locally D1's SQLite and miniflare's own
  * workers run on the same workerd thread, V8 takes no sample meanwhile, and the next sample's
- * delta spans that gap (measured: 3 to 10 times the count-based figure). Reads low when the
+ * delta spans that gap (measured: 4 to 12 times the count-based figure). Reads low when the
  * machine is so loaded that the sampler thread itself is late.
  */
 export function estimateIsolateCpuMs(profile: Profile, intervalMicros: number): number {
