@@ -54,7 +54,8 @@ let acronyms: Set<string> | undefined;
 
 /**
  * Built on first use, not at import, so an isolate that never renders the Cyrillic edition
- * never pays for it (about 1,000 entries, well under a millisecond).
+ * never pays for it (about 2,000 entries; 4–9 ms once per isolate, measured in Node on the
+ * shared development machine while other test runs loaded it).
  */
 function index(): Map<string, Entry> {
   if (entries !== undefined) return entries;
