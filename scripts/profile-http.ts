@@ -17,23 +17,9 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectInspector } from './inspector.ts';
+import { connectInspector, type Profile, type ProfileNode } from './inspector.ts';
 import { ensureBenchState, wranglerEnv } from './load-synthetic.ts';
 import { ROOT, spawnWranglerDev } from './wrangler-dev.ts';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples?: number[];
-  timeDeltas?: number[];
-}
 
 function frameName(node: ProfileNode | undefined): string {
   if (!node) return '?';

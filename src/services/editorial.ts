@@ -174,20 +174,24 @@ export async function hashDocument(meta: MetaSnapshot, textHashes: Record<string
   return hashText(JSON.stringify([meta, langs.map((lang) => [lang, textHashes[lang]])]));
 }
 
-/** Near-identical reports from another source: share of word 3-shingles of the shorter text. */
-export function estimateOverlap(a: string, b: string): number {
-  const shingles = (text: string): Set<string> => {
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const set = new Set<string>();
-    for (let i = 0; i + 3 <= words.length; i++) set.add(words.slice(i, i + 3).join(' '));
-    return set;
-  };
-  const left = shingles(a);
-  const right = shingles(b);
+/**
+ * Word 3-shingles of a text, lower-cased: what near-duplicate detection compares. Made once
+ * per submission and once per neighbour (the costly part: a busy day has up to 500 neighbours).
+ */
+export function collectShingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const set = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) set.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return set;
+}
+
+/** Near-identical reports from another source: share of the smaller text's shingles found in the other. */
+export function measureOverlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
+  const [small, large] = left.size <= right.size ? [left, right] : [right, left];
   let shared = 0;
-  for (const shingle of left) if (right.has(shingle)) shared++;
-  return shared / Math.min(left.size, right.size);
+  for (const shingle of small) if (large.has(shingle)) shared++;
+  return shared / small.size;
 }
 
 /** Above this share of shared shingles, a submission is the same report, not a new one. */
