@@ -16,6 +16,25 @@ export default tseslint.config(
     },
   },
   {
+    // src/db/ holds Drizzle repositories without domain rules: it may borrow the domain's types,
+    // never its code (issue 11). Shared plain data lives in src/data/, which both sides read.
+    files: ['src/db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../services/*', '../workflows/*', '../routes/*', '../views/*', '../desk/*', '../i18n/*'],
+              allowTypeImports: true,
+              message: 'src/db/ may import only types from the layers above; let the caller pass the value in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -32,7 +32,7 @@ import { createDb } from '../src/db/client.ts';
 import { seedCorpus } from '../src/db/seed.ts';
 import { rebuildWeek } from '../src/workflows/summaries/build-week.ts';
 import { chooseWeeksToRebuild } from '../src/workflows/summaries/choose-weeks.ts';
-import { assembleCorpus } from '../src/services/corpus.ts';
+import { assembleCorpus, prepareEntityRecords } from '../src/services/corpus.ts';
 import { getIsoWeek } from '../src/services/iso-week.ts';
 import { summarizeLead } from '../src/services/sentences.ts';
 import { getPreviousIsoWeek } from '../src/services/week-clock.ts';
@@ -349,7 +349,7 @@ export async function ensureBenchState(n: number, options: EnsureOptions = {}): 
     persist: { path: join(building, 'v3') },
   });
   try {
-    await seedCorpus(createDb(proxy.env.DB), corpus, input.entities.entities);
+    await seedCorpus(createDb(proxy.env.DB), corpus, prepareEntityRecords(input.entities.entities));
   } finally {
     await proxy.dispose();
   }

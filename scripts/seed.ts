@@ -17,7 +17,7 @@ import { parseSourceRegistry } from '../src/workflows/ingestion/source-registry.
 import { rebuildWeek } from '../src/workflows/summaries/build-week.ts';
 import { chooseWeeksToRebuild } from '../src/workflows/summaries/choose-weeks.ts';
 import { getPreviousIsoWeek } from '../src/services/week-clock.ts';
-import { assembleCorpus } from '../src/services/corpus.ts';
+import { assembleCorpus, prepareEntityRecords } from '../src/services/corpus.ts';
 import { readCorpusInput } from './content.ts';
 
 const input = await readCorpusInput();
@@ -29,7 +29,7 @@ const persist = persistTo === undefined ? true : { path: join(persistTo, 'v3') }
 const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist });
 try {
   const db = createDb(proxy.env.DB);
-  const changed = await seedCorpus(db, corpus, input.entities.entities);
+  const changed = await seedCorpus(db, corpus, prepareEntityRecords(input.entities.entities));
   console.log(`seed: ${corpus.length} documents, ${changed} rows changed`);
   // The default sources ingestion polls; only feed URLs not registered yet are added.
   const registry = parseSourceRegistry(JSON.parse(await readFile('content/sources.json', 'utf8')));

@@ -7,7 +7,7 @@
  * Texts look like news text to the code that reads them (sentence splitter, amount finder,
  * trigram de-duplication), not to a human: words are drawn from small vocabularies.
  */
-import { TOPIC_IDS } from '../src/services/corpus.ts';
+import { TOPIC_IDS } from '../src/data/topic-ids.ts';
 import { getIsoWeek, getWeekRange } from '../src/services/iso-week.ts';
 import type { WeekDocument, WeekDocumentText } from '../src/services/weekly-summary.ts';
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/client.ts';
 import { countCorpus, listStories, listTopicCounts } from '../src/db/queries.ts';
-import { TOPIC_IDS } from '../src/services/corpus.ts';
+import { TOPIC_IDS } from '../src/data/topic-ids.ts';
 import { seedTestCorpus } from './helpers/corpus.ts';
 import { callAdmin } from './helpers/admin-call.ts';
 import { get, OPERATOR } from './helpers/http.ts';

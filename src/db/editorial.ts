@@ -7,7 +7,7 @@
  * in workflows/editorial/.
  */
 import type { MetaSnapshot, PreparedDocument, PreparedText, TextSnapshot } from '../services/editorial.ts';
-import { TOPIC_IDS } from '../services/corpus.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import type { Block } from '../services/ingest.ts';
 import type { Database } from './client.ts';
 

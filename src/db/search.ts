@@ -3,32 +3,35 @@
  * weigh more), one result per document, shown in the reader's language; one D1 batch.
  *
  * The index holds folded text (apostrophe marks removed), so snippets are never taken from
- * it: each hit brings the stored text of the language it matched in, and the Worker cuts
- * about thirty words around the match from that (services/search-snippet.ts). When nothing
+ * it: each hit brings the stored paragraphs of the language it matched in, and the caller cuts
+ * about thirty words around the match from them (services/search-snippet.ts cutSnippets; this
+ * repository only reads). When nothing
  * matches, the same batch brings what the page suggests instead (entities to compare with
  * the query, the latest stories); when something does, those statements read no rows.
  */
 import type { Block } from '../services/ingest.ts';
-import { cutSnippet } from '../services/search-snippet.ts';
 import type { SearchQuery } from '../services/search-query.ts';
 import type { Database } from './client.ts';
 import { readPageStatements } from './session.ts';
 
-export { SNIPPET_END, SNIPPET_START } from '../services/search-snippet.ts';
-
 /** Stories the no-result page offers instead. */
 const LATEST_ON_NO_MATCH = 5;
 
-export interface SearchHit {
+/** A hit as the repository reads it, before the snippet is cut. */
+interface FoundHit {
   slug: string;
   publishedOn: string;
   sourceName: string;
   headline: string;
   isFallback: boolean;
   textLanguage: string;
-  snippet: string;
+  /** The paragraphs of the language the query matched in, joined: the text a snippet is cut from. */
+  snippetText: string;
   snippetLanguage: string;
 }
+
+/** A hit as pages and the API show it: `snippetText` cut down to the snippet by the caller. */
+export type SearchHit = Omit<FoundHit, 'snippetText'> & { snippet: string };
 
 /** A person, organisation or place a no-result page may suggest. */
 export interface EntityName {
@@ -49,7 +52,7 @@ export interface LatestStory {
 
 export interface SearchResults {
   total: number;
-  hits: SearchHit[];
+  hits: FoundHit[];
   /** Filled only when nothing matched. */
   entities: EntityName[];
   latest: LatestStory[];
@@ -187,7 +190,7 @@ export async function searchDocuments(
       headline: row.headline,
       isFallback: !row.has_wanted,
       textLanguage: row.has_wanted ? lang : row.original_language,
-      snippet: cutSnippet(paragraphsOf(row.snippet_body), query.terms),
+      snippetText: paragraphsOf(row.snippet_body),
       snippetLanguage: row.snippet_lang ?? row.original_language,
     })),
     entities: (entityRows?.results ?? []) as EntityName[],

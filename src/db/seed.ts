@@ -6,8 +6,7 @@ import { and, eq, getTableColumns, inArray, notInArray, sql, type SQL, type Tabl
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { CorpusDocument, EntityRecord } from '../services/corpus.ts';
 import { pickDocumentFacts } from './article.ts';
-import { TOPIC_IDS } from '../services/corpus.ts';
-import { normalizeApostrophes } from '../services/apostrophes.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import { chunkRows, type Database } from './client.ts';
 import { documentEntities, documents, documentTopics, entities, topics, translations } from './schema.ts';
 
@@ -37,7 +36,10 @@ async function runBatch(db: Database, statements: Statement[]): Promise<number> 
   }, 0);
 }
 
-/** Writes the corpus; returns the number of rows that changed (0 on a repeated load). */
+/**
+ * Writes the corpus; returns the number of rows that changed (0 on a repeated load). The
+ * entity records are stored as given: callers prepare them (services/corpus.ts prepareEntityRecords).
+ */
 export async function seedCorpus(
   db: Database,
   corpus: readonly CorpusDocument[],
@@ -66,7 +68,7 @@ export async function seedCorpus(
     nameUz: entity.uz,
     nameJa: entity.ja,
     descriptionEn: entity.description.en,
-    descriptionUz: normalizeApostrophes(entity.description.uz),
+    descriptionUz: entity.description.uz,
     descriptionJa: entity.description.ja,
   }));
   for (const chunk of chunkRows(entityRows, widthOf(entities))) {

@@ -11,7 +11,8 @@ import { admin } from './admin.ts';
 import { getArticle } from '../db/article.ts';
 import { listArticlesAfter } from '../db/queries.ts';
 import { BOOKMARK_HEADER } from '../db/session.ts';
-import { searchDocuments, SNIPPET_END, SNIPPET_START } from '../db/search.ts';
+import { searchDocuments } from '../db/search.ts';
+import { cutSnippets, SNIPPET_END, SNIPPET_START } from '../services/search-snippet.ts';
 import { getWeekSummary } from '../db/summaries.ts';
 import { isIsoWeek } from '../services/iso-week.ts';
 import { selectEntityDescription, selectEntityName } from '../services/entity-text.ts';
@@ -285,7 +286,9 @@ api.openapi(searchRoute, async (c) => {
   const query = parseSearchQuery(q);
   const contentLang = getContentLanguage(lang);
   const script = getScript(lang);
-  const { total, hits } = await searchDocuments(c.get('db'), query, contentLang, page, 20);
+  const found = await searchDocuments(c.get('db'), query, contentLang, page, 20);
+  const { total } = found;
+  const hits = cutSnippets(found.hits, query.terms);
   const origin = new URL(c.req.url).origin;
   return c.json(
     {

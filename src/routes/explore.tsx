@@ -5,8 +5,9 @@ import { SLUG_PATTERN } from '../services/ingest.ts';
 import { parsePage } from '../services/paging.ts';
 import { getEntityStories, listStories, listTopicCounts } from '../db/queries.ts';
 import { searchDocuments, type EntityName } from '../db/search.ts';
+import { cutSnippets } from '../services/search-snippet.ts';
 import { getTranslator } from '../i18n/index.ts';
-import { TOPIC_IDS } from '../services/corpus.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import { EDITIONS, getContentLanguage, getScript, type Edition } from '../services/languages.ts';
 import { selectEntityDescription, selectEntityName } from '../services/entity-text.ts';
 import { findCloseNames } from '../services/suggest.ts';
@@ -79,7 +80,7 @@ export function registerExploreRoutes(router: Hono<AppEnv>): void {
         page={buildPageContext(c.req.url, lang, query.text ? `/search?q=${encodeURIComponent(query.text)}` : '/search')}
         query={query.text}
         terms={query.terms}
-        hits={hits}
+        hits={cutSnippets(hits, query.terms)}
         total={total}
         pageNumber={pageNumber}
         pageCount={pageCount}

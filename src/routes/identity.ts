@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listSitemapRows } from '../db/sitemap.ts';
-import { TOPIC_IDS } from '../services/corpus.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import {
   buildRobotsTxt,
   buildSitemapIndex,

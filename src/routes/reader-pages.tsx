@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listStories } from '../db/queries.ts';
-import { TOPIC_IDS } from '../services/corpus.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import type { FeedChannel, FeedItem } from '../services/feeds.ts';
 import { getContentLanguage, LANGUAGE_TAGS } from '../services/languages.ts';
 import { AboutPage } from '../views/about.tsx';

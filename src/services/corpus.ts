@@ -9,22 +9,7 @@ import { hashText } from './hash.ts';
 import { summarizeLead } from './sentences.ts';
 import { normalizeApostrophes } from './apostrophes.ts';
 import type { DocumentFacts } from './document-facts.ts';
-
-export const TOPIC_IDS = [
-  'energy',
-  'investment-finance',
-  'trade',
-  'education',
-  'healthcare',
-  'agriculture',
-  'tourism-culture',
-  'infrastructure-transport',
-  'technology',
-  'critical-minerals-mining',
-  'security',
-  'diplomacy',
-] as const;
-export type TopicId = (typeof TOPIC_IDS)[number];
+import { TOPIC_IDS, type TopicId } from '../data/topic-ids.ts';
 
 export interface EntityRecord {
   slug: string;
@@ -123,6 +108,18 @@ function checkDescription(entity: EntityRecord): void {
     if (typeof text !== 'string' || text.trim() === '')
       throw new CorpusError(`entity ${entity.slug}: no ${lang} description`);
   }
+}
+
+/**
+ * The entity records as D1 stores them: the Uzbek description with its apostrophe marks
+ * normalised (U+02BB / U+02BC), as assembleCorpus does for the documents' Uzbek text. Every
+ * caller of seedCorpus passes its records through this first; the repository stores as given.
+ */
+export function prepareEntityRecords(records: readonly EntityRecord[]): EntityRecord[] {
+  return records.map((entity) => ({
+    ...entity,
+    description: { ...entity.description, uz: normalizeApostrophes(entity.description.uz) },
+  }));
 }
 
 export async function assembleCorpus(input: CorpusInput): Promise<CorpusDocument[]> {

@@ -101,3 +101,14 @@ export function cutSnippet(text: string, terms: readonly string[]): string {
   snippet += text.slice(cursor, end);
   return `${start > 0 ? '…' : ''}${snippet.trim()}${end < text.length ? '…' : ''}`;
 }
+
+/**
+ * Each hit with its stored paragraphs (`snippetText`) replaced by the snippet cut from them
+ * for `terms`: the search repository only reads, the cutting is domain work done here.
+ */
+export function cutSnippets<T extends { snippetText: string }>(
+  hits: readonly T[],
+  terms: readonly string[],
+): (Omit<T, 'snippetText'> & { snippet: string })[] {
+  return hits.map(({ snippetText, ...hit }) => ({ ...hit, snippet: cutSnippet(snippetText, terms) }));
+}

@@ -10,7 +10,7 @@
  * at most `MAX_TOPICS`, as many as the editors give a report. Pure; cost: one regex pass per
  * topic over the text (12 passes, well under a millisecond for an article).
  */
-import { TOPIC_IDS, type TopicId } from './corpus.ts';
+import { TOPIC_IDS, type TopicId } from '../data/topic-ids.ts';
 
 const MIN_SCORE = 2;
 export const MAX_TOPICS = 6;

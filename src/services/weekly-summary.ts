@@ -5,7 +5,7 @@
  */
 import type { Translator } from '../i18n/index.ts';
 import { clusterDocuments } from './clustering.ts';
-import { TOPIC_IDS } from './corpus.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import { findAmounts, formatAmount } from './figures.ts';
 import { getFormatters, parseCalendarDate } from './format.ts';
 import { getWeekRange } from './iso-week.ts';

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { StoryListItem } from '../db/queries.ts';
 import type { LatestStory, SearchHit } from '../db/search.ts';
-import { SNIPPET_END, SNIPPET_START } from '../db/search.ts';
+import { SNIPPET_END, SNIPPET_START } from '../services/search-snippet.ts';
 import { formatDate } from '../services/format.ts';
 import { OutletName } from './outlet-name.tsx';
 import { getContentLanguage, isEdition, tagForText } from '../services/languages.ts';

@@ -1,4 +1,4 @@
-import { TOPIC_IDS } from '../services/corpus.ts';
+import { TOPIC_IDS } from '../data/topic-ids.ts';
 import { EDITIONS, LANGUAGE_NAMES, LANGUAGE_TAGS } from '../services/languages.ts';
 import { Layout } from './layout.tsx';
 import { editionPath, type PageContext } from './page-context.ts';

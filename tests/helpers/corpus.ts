@@ -7,6 +7,7 @@ import { createDb } from '../../src/db/client.ts';
 import { seedCorpus } from '../../src/db/seed.ts';
 import {
   assembleCorpus,
+  prepareEntityRecords,
   type CorpusInput,
   type EntityRecord,
   type TranslationFile,
@@ -46,5 +47,5 @@ export function buildCorpusInput(): CorpusInput {
 
 export async function seedTestCorpus(d1: D1Database): Promise<number> {
   const input = buildCorpusInput();
-  return seedCorpus(createDb(d1), await assembleCorpus(input), input.entities.entities);
+  return seedCorpus(createDb(d1), await assembleCorpus(input), prepareEntityRecords(input.entities.entities));
 }
