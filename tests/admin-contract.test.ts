@@ -67,6 +67,7 @@ describe('the admin API in /api/v1/openapi.json', () => {
       'patch /api/v1/admin/documents/{id}',
       'patch /api/v1/admin/sources/{id}',
       'post /api/v1/admin/documents',
+      'post /api/v1/admin/documents/{id}/duplicate',
       'post /api/v1/admin/documents/{id}/restore',
       'post /api/v1/admin/documents/{id}/revisions/{lang}/{number}/restore',
       'post /api/v1/admin/documents/{id}/translations/{lang}/approve',

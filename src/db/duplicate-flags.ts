@@ -23,3 +23,19 @@ export async function flagPossibleDuplicate(db: Database, flag: DuplicateFlag): 
     .bind(flag.documentId, flag.similarTo, flag.overlap, flag.at)
     .run();
 }
+
+/** The flag on `documentId`, if it has one. */
+export async function getDuplicateFlag(
+  db: Database,
+  documentId: number,
+): Promise<{ similarTo: number; overlap: number } | null> {
+  return db.$client
+    .prepare('SELECT similar_to AS similarTo, overlap FROM duplicate_flags WHERE document_id = ?1')
+    .bind(documentId)
+    .first<{ similarTo: number; overlap: number }>();
+}
+
+/** Idempotent: clearing a flag that is gone changes nothing. */
+export async function clearDuplicateFlag(db: Database, documentId: number): Promise<void> {
+  await db.$client.prepare('DELETE FROM duplicate_flags WHERE document_id = ?1').bind(documentId).run();
+}

@@ -140,11 +140,11 @@ export const bodyFailures = {
   422: json(AdminErrorSchema, 'Invalid fields, one message each'),
 };
 
-const idParam = z.object({
+export const idParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Decimal digits only', example: '1' }),
 });
 export const security = [{ [BEARER]: [] }];
-const tags = ['Editorial (admin)'];
+export const tags = ['Editorial (admin)'];
 
 export const submitRoute = createRoute({
   operationId: 'submitDocument',

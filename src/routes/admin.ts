@@ -36,6 +36,8 @@ import {
   restoreRoute,
   submitRoute,
 } from './admin-routes.ts';
+import { resolveDuplicateRoute } from './admin-duplicate-route.ts';
+import { resolvePossibleDuplicate } from '../workflows/editorial/resolve-duplicate.ts';
 import { parseDocumentId, parsePositiveInteger, refuseInvalidFields } from './json-body.ts';
 
 /** Who made a change, and when: the editor's name from X-Editor (the shared token cannot tell). */
@@ -172,6 +174,15 @@ admin.openapi(restoreRevisionRoute, async (c) => {
   const { revision, rebuild } = await restoreRevision(c.get('db'), id, lang, number, expected, changeOf(c));
   rebuildAfterResponse(c, rebuild);
   return c.json({ id, lang, revision }, 200);
+});
+
+// The desk's "different reports" / "same report" buttons on a flagged document.
+admin.openapi(resolveDuplicateRoute, async (c) => {
+  const id = parseDocumentId(c.req.param('id'));
+  const { decision } = c.req.valid('json');
+  const { mergedInto, rebuild } = await resolvePossibleDuplicate(c.get('db'), id, decision, changeOf(c));
+  rebuildAfterResponse(c, rebuild);
+  return c.json({ id, decision, mergedInto }, 200);
 });
 
 admin.openapi(rebuildRoute, async (c) => {

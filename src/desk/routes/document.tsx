@@ -1,7 +1,7 @@
 /**
  * The document page and its actions. Each action is the workflow its admin API twin calls
  * (saveTranslation ↔ PUT …/translations/{lang}, approveTranslation ↔ POST …/approve,
- * setDocumentDeleted ↔ DELETE / POST …/restore), with the signed-in editor as author, and
+ * setDocumentDeleted ↔ DELETE / POST …/restore, resolvePossibleDuplicate ↔ POST …/duplicate), with the signed-in editor as author, and
  * the touched weeks rebuilt after the response. Success redirects (303) to the page, so a
  * reload never posts twice.
  */
@@ -13,6 +13,7 @@ import { isContentLanguage, type ContentLanguage } from '../../services/language
 import { correctDocument } from '../../workflows/editorial/correct.ts';
 import { requireDocument } from '../../workflows/editorial/documents.ts';
 import { setDocumentDeleted } from '../../workflows/editorial/delete-restore.ts';
+import { resolvePossibleDuplicate } from '../../workflows/editorial/resolve-duplicate.ts';
 import { approveTranslation } from '../../workflows/editorial/review.ts';
 import { saveTranslation } from '../../workflows/editorial/translate.ts';
 import { rebuildWeeksLater } from '../../workflows/summaries/rebuild-later.ts';
@@ -118,6 +119,17 @@ async function setDeleted(c: Context<DeskEnv>, deleted: boolean) {
   rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
   return c.redirect(backTo(id, deleted ? 'unpublished' : 'restored'), 303);
 }
+
+/** A possible duplicate answered: resolvePossibleDuplicate, the twin of POST …/duplicate. */
+documentRoutes.post('/desk/documents/:id/duplicate', async (c) => {
+  const id = readDocumentId(c);
+  const db = c.get('db');
+  const decision = (await readForm(c))['decision'];
+  if (decision !== 'separate' && decision !== 'same') throw new DomainError('invalid_request', 'No such decision.');
+  const { rebuild } = await resolvePossibleDuplicate(db, id, decision, changeOf(c));
+  rebuildWeeksLater(c.executionCtx, db, c.env, rebuild);
+  return c.redirect(backTo(id, decision === 'same' ? 'merged' : 'separate'), 303);
+});
 
 documentRoutes.post('/desk/documents/:id/unpublish', (c) => setDeleted(c, true));
 documentRoutes.post('/desk/documents/:id/restore', (c) => setDeleted(c, false));

@@ -36,7 +36,7 @@ function originLabel(page: DeskPage, text: StoredText | undefined): string {
 }
 
 /** Notices after a redirect (?done=…); anything else shows nothing. */
-const NOTICES = new Set(['saved', 'approved', 'unpublished', 'restored', 'changed', 'reverted']);
+const NOTICES = new Set(['saved', 'approved', 'unpublished', 'restored', 'changed', 'reverted', 'separate', 'merged']);
 
 export function DocumentView({
   page,

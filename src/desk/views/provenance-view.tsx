@@ -5,7 +5,7 @@
  * the flags that need a person (a rejected machine translation, a possible duplicate).
  */
 import type { DeskDocument } from '../../db/desk.ts';
-import type { DeskPage } from './desk-layout.tsx';
+import { TokenField, type DeskPage } from './desk-layout.tsx';
 
 function Link({ href }: { href: string }) {
   return (
@@ -21,10 +21,22 @@ export function ProvenanceFacts({ page, document }: { page: DeskPage; document: 
   return (
     <>
       {possibleDuplicate ? (
-        <p class="note">
-          {t('desk.queue.similarTo', { overlap: Math.round(possibleDuplicate.overlap * 100) })}{' '}
-          <a href={`/desk/documents/${possibleDuplicate.similarTo}`}>#{possibleDuplicate.similarTo}</a>
-        </p>
+        <div class="note">
+          <p>
+            {t('desk.queue.similarTo', { overlap: Math.round(possibleDuplicate.overlap * 100) })}{' '}
+            <a href={`/desk/documents/${possibleDuplicate.similarTo}`}>#{possibleDuplicate.similarTo}</a>
+          </p>
+          {/* The twin of POST /api/v1/admin/documents/{id}/duplicate (resolve-duplicate.ts). */}
+          <form method="post" action={`/desk/documents/${state.id}/duplicate`}>
+            <TokenField page={page} />
+            <button type="submit" name="decision" value="separate">
+              {t('desk.document.duplicate.separate')}
+            </button>{' '}
+            <button type="submit" name="decision" value="same">
+              {t('desk.document.duplicate.same', { id: possibleDuplicate.similarTo })}
+            </button>
+          </form>
+        </div>
       ) : null}
       {rejectedTranslations.map((flag) => (
         <p class="note">
