@@ -415,3 +415,14 @@ describe('apostrophe normalisation', () => {
     );
   });
 });
+
+describe('the loanword lexicon (data)', () => {
+  it('writes every entry in letters of the Uzbek Cyrillic alphabet (no ы or щ, which it dropped)', async () => {
+    const data: Record<string, unknown> = await import('../src/services/uzbek-script/lexicon-data.ts');
+    const foreign = Object.entries(data)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .flatMap(([block, text]) => text.split(/\s+/).map((word) => `${block}: ${word}`))
+      .filter((entry) => /[ыЫщЩ]/.test(entry));
+    expect(foreign).toEqual([]);
+  });
+});
