@@ -88,8 +88,13 @@ const httpToday = new Date().toUTCString().slice(0, 16);
 const etags = new Map<string, string>();
 
 function normalise(text: string): string {
+  // The host and its free-chosen port also appear under https (feed ids) and URL-encoded (feed
+  // reader links on the subscribe page), not only as the origin itself.
+  const { host } = new URL(origin);
   return text
     .replaceAll(origin, 'http://<origin>')
+    .replaceAll(host, '<host>')
+    .replaceAll(encodeURIComponent(host), '<host>')
     .replace(/"latencyMs":\d+/g, '"latencyMs":0')
     .replaceAll(new RegExp(`${today}[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z?`, 'g'), '<now>')
     .replaceAll(new RegExp(`${httpToday} \\d\\d:\\d\\d:\\d\\d (?:GMT|\\+0000)`, 'g'), '<now>');
