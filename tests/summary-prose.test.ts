@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assembleCorpus } from '../src/services/corpus.ts';
 import { leansOnPreviousSentence } from '../src/services/sentence-links.ts';
 import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-summary.ts';
 import { SUMMARY_LOCALES } from '../src/workflows/summaries/editions.ts';
-import { buildCorpusInput } from './helpers/corpus.ts';
+import { readCorpusWeekDocuments } from './helpers/corpus.ts';
 
 /** Every week of the real corpus, as the cron reads it. */
 async function readWeeks(): Promise<Map<string, WeekDocument[]>> {
-  const input = buildCorpusInput();
-  const kinds = new Map(input.entities.entities.map((entity) => [entity.slug, entity.kind]));
   const weeks = new Map<string, WeekDocument[]>();
-  (await assembleCorpus(input)).forEach((doc, index) => {
-    const list = weeks.get(doc.isoWeek) ?? [];
-    list.push({
-      id: index + 1,
-      slug: doc.slug,
-      sourceName: doc.sourceName,
-      sourceUrl: doc.sourceUrl,
-      publishedOn: doc.publishedOn,
-      originalLanguage: doc.originalLanguage,
-      headlineIsEditorial: doc.headlineIsEditorial,
-      topics: doc.topics,
-      entities: doc.entities.map((link) => ({ ...link, kind: kinds.get(link.slug) ?? 'place' })),
-      texts: Object.fromEntries(
-        Object.entries(doc.texts).map(([lang, text]) => [
-          lang,
-          { headline: text.headline, paragraphs: text.blocks.filter((b) => b.kind === 'p').map((b) => b.text) },
-        ]),
-      ),
-    });
-    weeks.set(doc.isoWeek, list);
-  });
+  for (const { isoWeek, doc } of await readCorpusWeekDocuments())
+    weeks.set(isoWeek, [...(weeks.get(isoWeek) ?? []), doc]);
   return weeks;
 }
 

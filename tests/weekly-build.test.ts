@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getTranslator } from '../src/i18n/index.ts';
 import { clusterDocuments } from '../src/services/clustering.ts';
-import { assembleCorpus } from '../src/services/corpus.ts';
 import { buildWeeklySummary, type WeekDocument } from '../src/services/weekly-summary.ts';
 import { getPreviousIsoWeek } from '../src/services/week-clock.ts';
-import { buildCorpusInput } from './helpers/corpus.ts';
+import { readCorpusWeekDocuments } from './helpers/corpus.ts';
 
 async function weekDocuments(week: string): Promise<WeekDocument[]> {
-  const input = buildCorpusInput();
-  const kinds = new Map(input.entities.entities.map((entity) => [entity.slug, entity.kind]));
-  const corpus = await assembleCorpus(input);
-  return corpus
-    .map((doc, index) => ({ doc, id: index + 1 }))
-    .filter(({ doc }) => doc.isoWeek === week)
-    .map(({ doc, id }) => ({
-      id,
-      slug: doc.slug,
-      sourceName: doc.sourceName,
-      sourceUrl: doc.sourceUrl,
-      publishedOn: doc.publishedOn,
-      originalLanguage: doc.originalLanguage,
-      headlineIsEditorial: doc.headlineIsEditorial,
-      topics: doc.topics,
-      entities: doc.entities.map((link) => ({ ...link, kind: kinds.get(link.slug) ?? 'place' })),
-      texts: Object.fromEntries(
-        Object.entries(doc.texts).map(([lang, text]) => [
-          lang,
-          { headline: text.headline, paragraphs: text.blocks.filter((b) => b.kind === 'p').map((b) => b.text) },
-        ]),
-      ),
-    }));
+  return (await readCorpusWeekDocuments()).filter(({ isoWeek }) => isoWeek === week).map(({ doc }) => doc);
 }
 
 const locale = (lang: 'en' | 'uz' | 'ja', tag: string) => ({ lang, contentLang: lang, tag, t: getTranslator(lang) });
