@@ -16,9 +16,18 @@ export const DESK_SESSION_SECRET = 'e2e-desk-session-secret-0123456789';
 export const DESK_ARTICLE = 'dialogue-central-asia-japan-is-an-effective-platform-for-cooperation';
 const STARTUP_TIMEOUT_MS = 120_000;
 
+/** The ISO weeks of the seeded corpus. */
+export const CORPUS_WEEKS = ['2022-W15', '2024-W04', '2025-W34', '2025-W51'] as const;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /**
+     * The English weekly summaries (API answers) as seeded, read before any suite runs: other
+     * suites write to this server (the desk's poll adds a report to 2025-W51), and in whatever
+     * order the files run, a comparison with "today's" summaries needs the seeded ones.
+     */
+    seededWeeks: Record<string, unknown>;
   }
 }
 
@@ -88,5 +97,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`${(error as Error).message}\n--- wrangler dev output ---\n${server.output()}`, { cause: error });
   }
   project.provide('baseUrl', baseUrl);
+  const seededWeeks: Record<string, unknown> = {};
+  for (const week of CORPUS_WEEKS) {
+    seededWeeks[week] = await (await fetch(`${baseUrl}/api/v1/en/weeks/${week}`)).json();
+  }
+  project.provide('seededWeeks', seededWeeks);
   return stop;
 }
