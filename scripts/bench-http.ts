@@ -245,6 +245,10 @@ export interface Server {
   readyMs: number;
   /** The first request once the port accepts connections (isolate start, D1 open, first JIT). */
   firstRequestMs: number;
+  /** The DevTools port of the Worker's isolate (the CPU profiles of bench-ingest and bench-desk). */
+  inspectorPort: number;
+  /** wrangler's process id, which is also its process group's (whole-process CPU). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -324,7 +328,14 @@ export async function startServer(bundle: string, dir: string, options: ServerOp
     await stop();
     throw error;
   }
-  return { origin, readyMs: performance.now() - started, firstRequestMs, stop };
+  return {
+    origin,
+    readyMs: performance.now() - started,
+    firstRequestMs,
+    inspectorPort: server.inspectorPort,
+    pid: child.pid ?? 0,
+    stop,
+  };
 }
 
 function portOpen(port: number): Promise<boolean> {

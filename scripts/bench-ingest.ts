@@ -20,11 +20,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorker, formatMs, printTable } from './bench-http.ts';
+import { buildWorker, formatMs, printTable, startServer } from './bench-http.ts';
 import { startIngestFixture } from './ingest-fixture.ts';
 import { connectInspector, estimateIsolateCpuMs, type Profile } from './inspector.ts';
 import { run, wranglerEnv } from './load-synthetic.ts';
-import { ROOT, spawnWranglerDev, WRANGLER } from './wrangler-dev.ts';
+import { ROOT, WRANGLER } from './wrangler-dev.ts';
 
 const TOKEN = 'bench-ingest-token';
 const TICK_MS = 10;
@@ -106,31 +106,12 @@ export async function runIngestBench(options: { sources: number; items: number }
     ],
     wranglerEnv(),
   );
-  const server = await spawnWranglerDev(
-    [
-      build.bundle,
-      '--no-bundle',
-      '--config',
-      join(ROOT, 'wrangler.toml'),
-      '--persist-to',
-      dir,
-      '--log-level',
-      'warn',
-      '--var',
-      'INGEST_ALLOW_PRIVATE_HOSTS:true',
-    ],
-    wranglerEnv({ ADMIN_TOKEN: TOKEN }),
-  );
-  const pgid = server.child.pid ?? 0;
+  const server = await startServer(build.bundle, dir, {
+    args: ['--var', 'INGEST_ALLOW_PRIVATE_HOSTS:true'],
+    env: { ADMIN_TOKEN: TOKEN },
+  });
+  const pgid = server.pid;
   try {
-    for (let waited = 0; ; waited += 200) {
-      const up = await fetch(`${server.origin}/healthz`)
-        .then((response) => response.ok)
-        .catch(() => false);
-      if (up) break;
-      if (waited > 120_000) throw new Error(`wrangler dev did not start:\n${server.output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
     const profiler = await connectInspector(server.inspectorPort);
     await profiler('Profiler.enable');
     await profiler('Profiler.setSamplingInterval', { interval: SAMPLE_MICROS });
